@@ -1,0 +1,523 @@
+/* ems-checklist.c: the checklist, parsed from translatable XML data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ems-checklist"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <string.h>
+
+#include "ems-checklist.h"
+#include "ems-error.h"
+
+#define CHECKLIST_RESOURCE "/io/github/tenelements/TenElements/checklist.xml"
+
+struct _EmsChecklist
+{
+  GObject      parent_instance;
+
+  char        *id;
+  guint        version;
+  GPtrArray   *elements;    /* EmsElement* */
+  GPtrArray   *questions;   /* EmsQuestion*, checklist order, owning */
+  GHashTable  *by_id;       /* id -> EmsQuestion* */
+  char        *level_labels[EMS_N_LEVELS];
+  char        *level_meanings[EMS_N_LEVELS];
+};
+
+G_DEFINE_FINAL_TYPE (EmsChecklist, ems_checklist, G_TYPE_OBJECT)
+
+static void
+question_free (EmsQuestion *question)
+{
+  g_free (question->id);
+  g_free (question->text);
+  g_free (question->help);
+  g_strfreev (question->iso_clauses);
+  g_strfreev (question->epa_elements);
+  g_free (question);
+}
+
+static void
+element_free (EmsElement *element)
+{
+  g_free (element->title);
+  g_free (element->why);
+  g_free (element->questions);
+  g_free (element);
+}
+
+static void
+ems_checklist_finalize (GObject *object)
+{
+  EmsChecklist *self = (EmsChecklist *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->elements, g_ptr_array_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+
+  for (guint i = 0; i < EMS_N_LEVELS; i++)
+    {
+      g_clear_pointer (&self->level_labels[i], g_free);
+      g_clear_pointer (&self->level_meanings[i], g_free);
+    }
+
+  G_OBJECT_CLASS (ems_checklist_parent_class)->finalize (object);
+}
+
+static void
+ems_checklist_class_init (EmsChecklistClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ems_checklist_finalize;
+}
+
+static void
+ems_checklist_init (EmsChecklist *self)
+{
+  self->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) element_free);
+  self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Parsing */
+
+typedef struct
+{
+  EmsChecklist *self;
+  GString      *text;        /* character data of the current leaf */
+  gboolean      collecting;
+  int           level;       /* current <level>, -1 outside */
+  EmsElement   *element;     /* current <element> */
+  GPtrArray    *element_questions;
+  EmsQuestion  *question;    /* current <question> */
+} ParseState;
+
+/* Whitespace folded the way xgettext folds it, then translated. */
+static char *
+translate_text (const char *text)
+{
+  g_autoptr(GString) folded = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = folded->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (folded, ' ');
+      space = FALSE;
+      g_string_append_c (folded, *p);
+    }
+
+  if (folded->len == 0)
+    return g_string_free (g_steal_pointer (&folded), FALSE);
+
+  return g_strdup (g_dgettext (GETTEXT_PACKAGE, folded->str));
+}
+
+static gboolean
+parse_uint (const char  *str,
+            guint        min,
+            guint        max,
+            guint       *out)
+{
+  guint64 value;
+
+  if (str == NULL || !g_ascii_string_to_unsigned (str, 10, min, max, &value, NULL))
+    return FALSE;
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+static void
+set_error (GMarkupParseContext  *context,
+           GError              **error,
+           const char           *message)
+{
+  int line, column;
+
+  g_markup_parse_context_get_position (context, &line, &column);
+  g_set_error (error, EMS_ERROR, EMS_ERROR_CHECKLIST,
+               "checklist:%d:%d: %s", line, column, message);
+}
+
+static void
+start_element (GMarkupParseContext  *context,
+               const char           *name,
+               const char          **attr_names,
+               const char          **attr_values,
+               gpointer              user_data,
+               GError              **error)
+{
+  ParseState *state = user_data;
+  EmsChecklist *self = state->self;
+
+  if (g_str_equal (name, "checklist"))
+    {
+      const char *id = NULL, *version = NULL;
+
+      if (!g_markup_collect_attributes (name, attr_names, attr_values, error,
+                                        G_MARKUP_COLLECT_STRING, "id", &id,
+                                        G_MARKUP_COLLECT_STRING, "version", &version,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+      self->id = g_strdup (id);
+      if (!parse_uint (version, 1, G_MAXUINT, &self->version))
+        set_error (context, error, "bad version");
+    }
+  else if (g_str_equal (name, "levels"))
+    {
+    }
+  else if (g_str_equal (name, "level"))
+    {
+      const char *value = NULL;
+      guint level;
+
+      if (!g_markup_collect_attributes (name, attr_names, attr_values, error,
+                                        G_MARKUP_COLLECT_STRING, "value", &value,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+      if (g_strcmp0 (value, "na") == 0)
+        state->level = EMS_LEVEL_NA;
+      else if (parse_uint (value, 0, EMS_LEVEL_MAX, &level))
+        state->level = level;
+      else
+        set_error (context, error, "bad level value");
+    }
+  else if (g_str_equal (name, "element"))
+    {
+      const char *number = NULL;
+      guint n;
+
+      if (!g_markup_collect_attributes (name, attr_names, attr_values, error,
+                                        G_MARKUP_COLLECT_STRING, "number", &number,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+      if (!parse_uint (number, 1, 99, &n) || n != self->elements->len + 1)
+        {
+          set_error (context, error, "elements must be numbered 1, 2, 3… in order");
+          return;
+        }
+      state->element = g_new0 (EmsElement, 1);
+      state->element->number = n;
+      g_ptr_array_add (self->elements, state->element);
+      state->element_questions = g_ptr_array_new ();
+    }
+  else if (g_str_equal (name, "question"))
+    {
+      const char *id = NULL, *weight = NULL, *critical = NULL, *iso = NULL, *epa = NULL;
+      g_autofree char *expected = NULL;
+      EmsQuestion *question;
+
+      if (state->element == NULL)
+        {
+          set_error (context, error, "question outside an element");
+          return;
+        }
+      if (!g_markup_collect_attributes (name, attr_names, attr_values, error,
+                                        G_MARKUP_COLLECT_STRING, "id", &id,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "weight", &weight,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "critical", &critical,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "iso", &iso,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "epa", &epa,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+
+      expected = g_strdup_printf ("%u.%u", state->element->number,
+                                  state->element_questions->len + 1);
+      if (!g_str_equal (id, expected))
+        {
+          set_error (context, error, "question ids must be E.1, E.2… in order");
+          return;
+        }
+
+      question = g_new0 (EmsQuestion, 1);
+      question->id = g_strdup (id);
+      question->element = state->element->number;
+      question->index = self->questions->len;
+      question->weight = 1;
+      g_ptr_array_add (self->questions, question);
+      g_ptr_array_add (state->element_questions, question);
+      g_hash_table_insert (self->by_id, question->id, question);
+      state->question = question;
+
+      if (weight != NULL && !parse_uint (weight, 1, 3, &question->weight))
+        {
+          set_error (context, error, "weight must be 1, 2 or 3");
+          return;
+        }
+      if (critical != NULL && !g_str_equal (critical, "yes") && !g_str_equal (critical, "no"))
+        {
+          set_error (context, error, "critical must be yes or no");
+          return;
+        }
+      question->critical = g_strcmp0 (critical, "yes") == 0;
+      question->iso_clauses = g_strsplit_set (iso != NULL ? g_strstrip ((char *) iso) : "", " ", -1);
+      question->epa_elements = g_strsplit_set (epa != NULL ? g_strstrip ((char *) epa) : "", " ", -1);
+    }
+  else if (g_str_equal (name, "label") || g_str_equal (name, "meaning") ||
+           g_str_equal (name, "title") || g_str_equal (name, "why") ||
+           g_str_equal (name, "text") || g_str_equal (name, "help"))
+    {
+      g_string_truncate (state->text, 0);
+      state->collecting = TRUE;
+    }
+  else
+    {
+      set_error (context, error, "unknown element");
+    }
+}
+
+static void
+end_element (GMarkupParseContext  *context,
+             const char           *name,
+             gpointer              user_data,
+             GError              **error)
+{
+  ParseState *state = user_data;
+  EmsChecklist *self = state->self;
+  char **target = NULL;
+
+  if (g_str_equal (name, "level"))
+    state->level = -1;
+  else if (g_str_equal (name, "question"))
+    {
+      if (state->question->text == NULL)
+        set_error (context, error, "question without text");
+      state->question = NULL;
+    }
+  else if (g_str_equal (name, "element"))
+    {
+      EmsElement *element = state->element;
+
+      if (element->title == NULL || state->element_questions->len == 0)
+        {
+          set_error (context, error, "element without title or questions");
+          return;
+        }
+      element->n_questions = state->element_questions->len;
+      element->questions = (EmsQuestion **) g_ptr_array_free (g_steal_pointer (&state->element_questions), FALSE);
+      state->element = NULL;
+    }
+  else if (state->collecting)
+    {
+      state->collecting = FALSE;
+
+      if (state->level >= 0 && g_str_equal (name, "label"))
+        target = &self->level_labels[state->level];
+      else if (state->level >= 0 && g_str_equal (name, "meaning"))
+        target = &self->level_meanings[state->level];
+      else if (state->question != NULL && g_str_equal (name, "text"))
+        target = &state->question->text;
+      else if (state->question != NULL && g_str_equal (name, "help"))
+        target = &state->question->help;
+      else if (state->element != NULL && state->question == NULL && g_str_equal (name, "title"))
+        target = &state->element->title;
+      else if (state->element != NULL && state->question == NULL && g_str_equal (name, "why"))
+        target = &state->element->why;
+
+      if (target == NULL)
+        {
+          set_error (context, error, "text in an unexpected place");
+          return;
+        }
+
+      g_free (*target);
+      *target = translate_text (state->text->str);
+    }
+}
+
+static void
+text (GMarkupParseContext  *context,
+      const char           *text,
+      gsize                 text_len,
+      gpointer              user_data,
+      GError              **error)
+{
+  ParseState *state = user_data;
+
+  if (state->collecting)
+    g_string_append_len (state->text, text, text_len);
+}
+
+static const GMarkupParser parser = {
+  start_element,
+  end_element,
+  text,
+  NULL,
+  NULL,
+};
+
+EmsChecklist *
+ems_checklist_new_from_bytes (GBytes  *bytes,
+                              GError **error)
+{
+  g_autoptr(EmsChecklist) self = g_object_new (EMS_TYPE_CHECKLIST, NULL);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  ParseState state = { 0 };
+  gsize len;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  state.self = self;
+  state.text = buffer;
+  state.level = -1;
+
+  data = g_bytes_get_data (bytes, &len);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
+
+  if (!g_markup_parse_context_parse (context, data, len, error) ||
+      !g_markup_parse_context_end_parse (context, error))
+    {
+      g_clear_pointer (&state.element_questions, g_ptr_array_unref);
+      return NULL;
+    }
+
+  if (self->id == NULL || self->elements->len == 0)
+    {
+      g_set_error (error, EMS_ERROR, EMS_ERROR_CHECKLIST,
+                   "checklist: no elements");
+      return NULL;
+    }
+
+  for (guint i = 0; i < EMS_N_LEVELS; i++)
+    {
+      if (self->level_labels[i] == NULL || self->level_meanings[i] == NULL)
+        {
+          g_set_error (error, EMS_ERROR, EMS_ERROR_CHECKLIST,
+                       "checklist: level %u lacks a label or a meaning", i);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ems_checklist_get_default:
+ *
+ * The checklist bundled in the GResource, translated into the current
+ * language. Loaded once; thread-safe.
+ *
+ * Returns: (transfer none): the checklist
+ */
+EmsChecklist *
+ems_checklist_get_default (void)
+{
+  static gsize instance = 0;
+
+  if (g_once_init_enter (&instance))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      EmsChecklist *checklist;
+
+      bytes = g_resources_lookup_data (CHECKLIST_RESOURCE, 0, &error);
+      if (bytes == NULL)
+        g_error ("The bundled checklist is missing: %s", error->message);
+
+      checklist = ems_checklist_new_from_bytes (bytes, &error);
+      if (checklist == NULL)
+        g_error ("The bundled checklist is broken: %s", error->message);
+
+      g_once_init_leave (&instance, (gsize) checklist);
+    }
+
+  return (EmsChecklist *) instance;
+}
+
+const char *
+ems_checklist_get_id (EmsChecklist *self)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), NULL);
+  return self->id;
+}
+
+guint
+ems_checklist_get_version (EmsChecklist *self)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), 0);
+  return self->version;
+}
+
+guint
+ems_checklist_get_n_elements (EmsChecklist *self)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), 0);
+  return self->elements->len;
+}
+
+/**
+ * ems_checklist_get_element:
+ * @number: 1-based element number
+ */
+const EmsElement *
+ems_checklist_get_element (EmsChecklist *self,
+                           guint         number)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (number >= 1 && number <= self->elements->len, NULL);
+
+  return g_ptr_array_index (self->elements, number - 1);
+}
+
+guint
+ems_checklist_get_n_questions (EmsChecklist *self)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), 0);
+  return self->questions->len;
+}
+
+const EmsQuestion *
+ems_checklist_get_question (EmsChecklist *self,
+                            guint         index)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (index < self->questions->len, NULL);
+
+  return g_ptr_array_index (self->questions, index);
+}
+
+const EmsQuestion *
+ems_checklist_lookup_question (EmsChecklist *self,
+                               const char   *id)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+const char *
+ems_checklist_get_level_label (EmsChecklist *self,
+                               guint         level)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (level < EMS_N_LEVELS, NULL);
+
+  return self->level_labels[level];
+}
+
+const char *
+ems_checklist_get_level_meaning (EmsChecklist *self,
+                                 guint         level)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (level < EMS_N_LEVELS, NULL);
+
+  return self->level_meanings[level];
+}
