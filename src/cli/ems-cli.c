@@ -1,0 +1,622 @@
+/* ems-cli.c: the headless command line
+ *
+ * Runs before GTK is initialised and never touches the display: scripts
+ * and regulators call these options on machines with no desktop.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ems-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <stdlib.h>
+
+#include "ems-assessment.h"
+#include "ems-cli.h"
+#include "ems-error.h"
+#include "ems-json-writer.h"
+#include "ems-scores.h"
+#include "ems-xlsx.h"
+
+typedef struct
+{
+  gboolean   checklist;
+  gboolean   json;
+  gboolean   summary;
+  gboolean   validate;
+  gboolean   version;
+  char      *export_path;
+  char     **files;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_clear_pointer (&options->export_path, g_free);
+  g_clear_pointer (&options->files, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+G_GNUC_PRINTF (1, 2)
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "%s: %s\n", g_get_prgname (), message);
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  print_error ("%s", message);
+  /* Translators: %s is the program name */
+  fprintf (stderr, _("Try “%s --help” for more information."), g_get_prgname ());
+  fputc ('\n', stderr);
+
+  return EMS_EXIT_USAGE;
+}
+
+static void
+write_json (JsonNode *node,
+            gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  gsize length;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  data = json_generator_to_data (generator, &length);
+  fwrite (data, 1, length, stdout);
+}
+
+/* --checklist --json */
+
+static void
+add_strv (JsonBuilder  *builder,
+          const char   *member,
+          char * const *values)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    if (*values[i] != '\0')
+      json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static int
+run_checklist (gboolean json)
+{
+  EmsChecklist *checklist = ems_checklist_get_default ();
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!json)
+    {
+      for (guint e = 1; e <= ems_checklist_get_n_elements (checklist); e++)
+        {
+          const EmsElement *element = ems_checklist_get_element (checklist, e);
+
+          printf ("%u. %s\n", element->number, element->title);
+          for (guint q = 0; q < element->n_questions; q++)
+            {
+              const EmsQuestion *question = element->questions[q];
+
+              printf ("   %s%s %s\n", question->id, question->critical ? " *" : "  ", question->text);
+            }
+        }
+      printf ("\n%s\n", _("* critical question: answered 0, it flags its element"));
+      return EMS_EXIT_OK;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "framework");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, ems_checklist_get_id (checklist));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, ems_checklist_get_version (checklist));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "levels");
+  json_builder_begin_array (builder);
+  for (guint l = 0; l < EMS_N_LEVELS; l++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "level");
+      if (l == EMS_LEVEL_NA)
+        json_builder_add_string_value (builder, "N/A");
+      else
+        json_builder_add_int_value (builder, l);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, ems_checklist_get_level_label (checklist, l));
+      json_builder_set_member_name (builder, "meaning");
+      json_builder_add_string_value (builder, ems_checklist_get_level_meaning (checklist, l));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "elements");
+  json_builder_begin_array (builder);
+  for (guint e = 1; e <= ems_checklist_get_n_elements (checklist); e++)
+    {
+      const EmsElement *element = ems_checklist_get_element (checklist, e);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, element->number);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, element->title);
+      json_builder_set_member_name (builder, "why");
+      json_builder_add_string_value (builder, element->why);
+      json_builder_set_member_name (builder, "questions");
+      json_builder_begin_array (builder);
+      for (guint q = 0; q < element->n_questions; q++)
+        {
+          const EmsQuestion *question = element->questions[q];
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, question->id);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, question->text);
+          json_builder_set_member_name (builder, "help");
+          json_builder_add_string_value (builder, question->help);
+          json_builder_set_member_name (builder, "weight");
+          json_builder_add_int_value (builder, question->weight);
+          json_builder_set_member_name (builder, "critical");
+          json_builder_add_boolean_value (builder, question->critical);
+          add_strv (builder, "iso14001", question->iso_clauses);
+          add_strv (builder, "epa_cfems", question->epa_elements);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  write_json (root, TRUE);
+  putchar ('\n');
+
+  return EMS_EXIT_OK;
+}
+
+/* Loading for --summary, --validate, --export */
+
+static void
+print_problem (const char       *file,
+               const EmsProblem *problem)
+{
+  g_autoptr(GString) line = g_string_new (file);
+
+  if (problem->line > 0)
+    g_string_append_printf (line, ":%u:%u", problem->line, problem->column);
+  g_string_append (line, ": ");
+  /* Translators: prefixes of the problems --validate prints */
+  g_string_append (line, problem->warning ? _("warning: ") : _("error: "));
+  if (problem->path != NULL)
+    g_string_append_printf (line, "%s: ", problem->path);
+  g_string_append (line, problem->message);
+
+  fprintf (stderr, "%s\n", line->str);
+}
+
+/* Returns the assessment, or NULL after printing why to stderr. Warnings
+ * (answers to unknown questions) are printed too when @show_warnings. */
+static EmsAssessment *
+load (const char  *path,
+      gboolean     show_warnings,
+      GBytes     **bytes_out)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  EmsAssessment *assessment;
+  GStatBuf st;
+  gsize length = 0;
+
+  /* Plain stat and read: this runs once per file over thousands of files. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+    }
+  else if (S_ISDIR (st.st_mode))
+    g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                         _("It is a folder, not an assessment file"));
+  else if (st.st_size > EMS_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (st.st_size);
+      g_autofree char *max = g_format_size (EMS_MAX_FILE_SIZE);
+
+      g_set_error (&error, EMS_ERROR, EMS_ERROR_TOO_LARGE,
+                   _("The file is too large to be an assessment (%s; the limit is %s)"), size, max);
+    }
+
+  if (error == NULL)
+    g_file_get_contents (path, &contents, &length, &error);
+
+  if (error != NULL)
+    {
+      fprintf (stderr, "%s: %s%s\n", path, _("error: "), error->message);
+      return NULL;
+    }
+
+  assessment = ems_assessment_load_from_data (ems_checklist_get_default (),
+                                              contents, length, &problems, &error);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      EmsProblem *problem = g_ptr_array_index (problems, i);
+
+      if (!problem->warning || show_warnings)
+        print_problem (path, problem);
+    }
+
+  if (assessment != NULL && bytes_out != NULL)
+    *bytes_out = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  return assessment;
+}
+
+/* --validate */
+
+static int
+run_validate (char **files)
+{
+  int status = EMS_EXIT_OK;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(EmsAssessment) assessment = load (files[i], TRUE, NULL);
+
+      if (assessment == NULL)
+        status = EMS_EXIT_INVALID;
+    }
+
+  return status;
+}
+
+/* --summary */
+
+static void
+append_number_or_null (GString  *out,
+                       gboolean  has_value,
+                       double    value)
+{
+  if (has_value)
+    ems_json_append_double (out, value);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+append_band (GString *out,
+             EmsBand  band)
+{
+  ems_json_append_string (out, ems_band_to_string (band));
+}
+
+/* One file's entry, written by hand: a json-glib tree per file costs more
+ * than reading the file (see bench/bench-core). */
+static void
+append_summary_json (GString       *out,
+                     const char    *path,
+                     EmsAssessment *assessment,
+                     EmsScores     *scores)
+{
+  EmsChecklist *checklist = ems_assessment_get_checklist (assessment);
+  g_auto(GStrv) unknown = ems_assessment_dup_unknown_ids (assessment);
+  const char *name = ems_assessment_get_name (assessment);
+
+  g_string_append (out, "{\"file\":");
+  ems_json_append_string (out, path);
+  g_string_append (out, ",\"organisation\":");
+  ems_json_append_string (out, name != NULL ? name : "");
+  g_string_append (out, ",\"site\":");
+  ems_json_append_string (out, ems_assessment_get_site (assessment));
+  g_string_append (out, ",\"overall\":");
+  append_number_or_null (out, scores->has_overall, scores->overall);
+  g_string_append (out, ",\"band\":");
+  append_band (out, scores->band);
+  g_string_append (out, ",\"coverage\":");
+  ems_json_append_double (out, scores->coverage);
+  g_string_append (out, ",\"target\":");
+  ems_json_append_double (out, scores->target);
+  g_string_append_printf (out, ",\"target_level\":%u,\"elements\":[", scores->target_level);
+
+  for (guint e = 0; e < scores->n_elements; e++)
+    {
+      const EmsElementScore *es = &scores->elements[e];
+
+      g_string_append_printf (out, "%s{\"number\":%u,\"title\":", e > 0 ? "," : "", es->number);
+      ems_json_append_string (out, ems_checklist_get_element (checklist, es->number)->title);
+      g_string_append (out, ",\"score\":");
+      append_number_or_null (out, es->has_score, es->score);
+      g_string_append (out, ",\"coverage\":");
+      ems_json_append_double (out, es->coverage);
+      g_string_append (out, ",\"gap\":");
+      append_number_or_null (out, es->has_score, es->gap);
+      g_string_append (out, ",\"band\":");
+      append_band (out, es->band);
+      g_string_append (out, es->red_flag ? ",\"red_flag\":true}" : ",\"red_flag\":false}");
+    }
+
+  g_string_append (out, "],\"priority\":[");
+  for (guint e = 0; e < scores->n_elements; e++)
+    g_string_append_printf (out, "%s%u", e > 0 ? "," : "", scores->elements[scores->priority[e]].number);
+
+  g_string_append (out, "],\"unknown_questions\":[");
+  for (guint i = 0; unknown[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      ems_json_append_string (out, unknown[i]);
+    }
+  g_string_append (out, "]}");
+}
+
+static void
+print_summary_text (const char    *path,
+                    EmsAssessment *assessment,
+                    EmsScores     *scores)
+{
+  EmsChecklist *checklist = ems_assessment_get_checklist (assessment);
+  g_autofree char *overall = ems_format_percent (scores->has_overall, scores->overall);
+  g_autofree char *coverage = ems_format_percent (TRUE, 100.0 * scores->coverage);
+  g_autofree char *target = ems_format_percent (TRUE, scores->target);
+  const char *name = ems_assessment_get_name (assessment);
+
+  printf ("%s\n", path);
+  printf ("  %s\n", name != NULL ? name : _("(no organisation name)"));
+  /* Translators: overall score, its band, coverage and target, e.g.
+   * "Overall 62.5 % (Amber) · coverage 90.0 % · target 75.0 %" */
+  printf ("  ");
+  printf (_("Overall %s (%s) · coverage %s · target %s"),
+          overall, ems_band_to_label (scores->band), coverage, target);
+  printf ("\n");
+
+  for (guint e = 0; e < scores->n_elements; e++)
+    {
+      const EmsElementScore *es = &scores->elements[e];
+      g_autofree char *score = ems_format_percent (es->has_score, es->score);
+      g_autofree char *gap = ems_format_percent (es->has_score, es->gap);
+      g_autofree char *cov = ems_format_percent (TRUE, 100.0 * es->coverage);
+
+      /* Translators: one element line: number, title, score, band, gap,
+       * coverage, and a red-flag mark */
+      printf (_("  %2u  %-58s %8s  %-8s gap %8s  coverage %8s%s"),
+              es->number,
+              ems_checklist_get_element (checklist, es->number)->title,
+              score, ems_band_to_label (es->band), gap, cov,
+              es->red_flag ? _("  ⚑ red flag") : "");
+      printf ("\n");
+    }
+  printf ("\n");
+}
+
+static int
+run_summary (char     **files,
+             gboolean   json)
+{
+  g_autoptr(GString) out = g_string_sized_new (4096);
+  int status = EMS_EXIT_OK;
+  guint n_printed = 0;
+
+  if (json)
+    fputs ("[", stdout);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(EmsAssessment) assessment = load (files[i], FALSE, NULL);
+      g_autoptr(EmsScores) scores = NULL;
+
+      if (assessment == NULL)
+        {
+          status = EMS_EXIT_INVALID;
+          continue;
+        }
+
+      scores = ems_scores_compute (assessment);
+
+      if (json)
+        {
+          g_string_assign (out, n_printed > 0 ? ",\n" : "\n");
+          append_summary_json (out, files[i], assessment, scores);
+          fwrite (out->str, 1, out->len, stdout);
+        }
+      else
+        print_summary_text (files[i], assessment, scores);
+
+      n_printed++;
+    }
+
+  if (json)
+    fputs (n_printed > 0 ? "\n]\n" : "]\n", stdout);
+
+  return status;
+}
+
+/* --export */
+
+static GDateTime *
+export_time (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  /* Reproducible exports: a fixed time gives byte-identical files. */
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+
+  return g_date_time_new_now_local ();
+}
+
+static int
+run_export (const char *out,
+            const char *path)
+{
+  g_autoptr(EmsAssessment) assessment = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  if (!(assessment = load (path, FALSE, &bytes)))
+    return EMS_EXIT_INVALID;
+
+  when = export_time ();
+
+  if (!ems_xlsx_export_full (assessment, bytes, when, out, &warnings, &error))
+    {
+      print_error ("%s", error->message);
+      return EMS_EXIT_INVALID;
+    }
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    fprintf (stderr, "%s: %s%s\n", out, _("warning: "), warnings[i]);
+
+  return EMS_EXIT_OK;
+}
+
+/* Entry */
+
+int
+ems_cli_run (int    *argc,
+             char ***argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  guint n_modes, n_files;
+  const GOptionEntry entries[] = {
+    { "checklist", 0, 0, G_OPTION_ARG_NONE, &options.checklist,
+      N_("Print the checklist (with --json: as JSON)"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &options.summary,
+      N_("Print the scores of each FILE (with --json: as JSON)"), NULL },
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &options.validate,
+      N_("Check that each FILE is a valid assessment; one line per problem"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &options.export_path,
+      N_("Write FILE to OUT, in the format its extension names (.xlsx)"), N_("OUT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
+      N_("Print JSON instead of text"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
+      N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files,
+      NULL, N_("[FILE…]") },
+    { NULL }
+  };
+
+  g_set_prgname ("ten-elements");
+
+  /* Translators: the summary of --help */
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Self-assess an environmental management system against the "
+                                  "CEC's 10 Elements.\n\n"
+                                  "With no option, opens each FILE (an .emsa assessment) in a window. "
+                                  "The options below run without a display."));
+  description = g_strdup_printf (_("Exit status: 0 success, 1 invalid input or failed export, 2 usage error.\n"
+                                   "The .emsa format is documented in the README.\n\n"
+                                   "Examples:\n"
+                                   "  %s --summary --json assessment.emsa\n"
+                                   "  %s --validate *.emsa\n"
+                                   "  %s --export report.xlsx assessment.emsa"),
+                                 "ten-elements", "ten-elements", "ten-elements");
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  {
+    int n_args = *argc;
+    /* g_option_context_parse rearranges the array it is given: hand it a
+     * copy of the pointers and keep the caller's argv as it was. */
+    g_autofree char **argv_copy = g_memdup2 (*argv, sizeof (char *) * (n_args + 1));
+    char **parse_argv = argv_copy;
+
+    if (!g_option_context_parse (context, &n_args, &parse_argv, &error))
+      return usage_error (context, error->message);
+  }
+
+  n_files = options.files != NULL ? g_strv_length (options.files) : 0;
+  n_modes = !!options.checklist + !!options.summary + !!options.validate +
+            !!(options.export_path != NULL) + !!options.version;
+
+  if (n_modes > 1)
+    return usage_error (context, _("Give only one of --checklist, --summary, --validate, --export and --version"));
+
+  if (options.json && !options.checklist && !options.summary)
+    return usage_error (context, _("--json goes with --checklist or --summary"));
+
+  if (options.version)
+    {
+      printf ("%s %s\n", "ten-elements", PACKAGE_VERSION);
+      return EMS_EXIT_OK;
+    }
+
+  if (options.checklist)
+    {
+      if (n_files > 0)
+        return usage_error (context, _("--checklist takes no file"));
+      return run_checklist (options.json);
+    }
+
+  if (options.summary || options.validate)
+    {
+      if (n_files == 0)
+        return usage_error (context, options.summary ? _("--summary needs at least one FILE")
+                                                     : _("--validate needs at least one FILE"));
+      return options.summary ? run_summary (options.files, options.json)
+                             : run_validate (options.files);
+    }
+
+  if (options.export_path != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (options.export_path, -1);
+
+      if (n_files != 1)
+        return usage_error (context, _("--export OUT needs exactly one FILE"));
+      if (!g_str_has_suffix (lower, ".xlsx"))
+        return usage_error (context, _("--export can write .xlsx files; PDF, SVG and PNG come with the charts"));
+
+      return run_export (options.export_path, options.files[0]);
+    }
+
+  /* The window: the program name and the files to open. */
+  {
+    GPtrArray *gui_argv = g_ptr_array_new ();
+
+    g_ptr_array_add (gui_argv, g_strdup ((*argv)[0]));
+    for (guint i = 0; i < n_files; i++)
+      g_ptr_array_add (gui_argv, g_strdup (options.files[i]));
+    g_ptr_array_add (gui_argv, NULL);
+
+    *argc = (int) gui_argv->len - 1;
+    /* The array lives as long as the process. */
+    *argv = (char **) g_ptr_array_free (gui_argv, FALSE);
+  }
+
+  return -1;
+}
