@@ -1,0 +1,342 @@
+#!/usr/bin/python3
+# test-cli.py: the headless command line, driven as a script would drive it.
+#
+# Scores are checked against an independent implementation of the domain
+# brief's rule written here in Python, from the raw .emsa JSON and the
+# checklist that --checklist --json prints.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import glob
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+EXE = os.environ["TEN_ELEMENTS"]
+EXAMPLES = sorted(glob.glob(os.path.join(os.environ["EMS_EXAMPLES_DIR"], "*.emsa")))
+
+
+def headless_env(**extra):
+    """No display at all, and a GDK backend that would fail if GTK ever
+    tried to initialise."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR")}
+    env["GDK_BACKEND"] = "no-such-backend"
+    env.update(extra)
+    return env
+
+
+def run(*args, env=None, check_exit=None):
+    proc = subprocess.run([EXE, *args], capture_output=True, text=True,
+                          env=env or headless_env(), timeout=60)
+    if check_exit is not None and proc.returncode != check_exit:
+        raise AssertionError(
+            f"{args}: exit {proc.returncode}, expected {check_exit}\n"
+            f"stdout: {proc.stdout[:2000]}\nstderr: {proc.stderr[:2000]}")
+    return proc
+
+
+def reference_scores(doc, checklist):
+    """The scoring rule of the domain brief, written independently."""
+    answers = doc.get("answers", {})
+    target = 25 * doc.get("target_level", 3)
+    elements = []
+    for element in checklist["elements"]:
+        num = den = 0
+        covered = 0
+        red = False
+        for q in element["questions"]:
+            a = answers.get(q["id"])
+            if a is None:
+                continue
+            if a.get("not_applicable"):
+                covered += 1
+                continue
+            if "level" not in a:
+                continue
+            covered += 1
+            num += q["weight"] * a["level"]
+            den += 4 * q["weight"]
+            if q["critical"] and a["level"] == 0:
+                red = True
+        score = 100 * num / den if den else None
+        band = None
+        if score is not None:
+            band = "red" if score < 40 else "amber" if score < 70 else "green"
+        elements.append({
+            "number": element["number"],
+            "score": score,
+            "coverage": covered / len(element["questions"]),
+            "gap": max(0, target - score) if score is not None else None,
+            "band": band,
+            "red_flag": red,
+            "n": len(element["questions"]),
+            "covered": covered,
+        })
+    scored = [e["score"] for e in elements if e["score"] is not None]
+    overall = sum(scored) / len(scored) if scored else None
+    coverage = sum(e["covered"] for e in elements) / sum(e["n"] for e in elements)
+    return {"overall": overall, "coverage": coverage, "target": target,
+            "elements": elements}
+
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9)
+
+
+class CommandLine(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="ems-cli-")
+        out = run("--checklist", "--json", check_exit=0).stdout
+        cls.checklist = json.loads(out)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def write(self, name, content, mode="w"):
+        path = os.path.join(self.tmp, name)
+        with open(path, mode) as f:
+            f.write(content)
+        return path
+
+    def example_doc(self, index=0):
+        with open(EXAMPLES[index], encoding="utf-8") as f:
+            return json.load(f)
+
+    # --version, --help, usage
+
+    def test_version(self):
+        proc = run("--version", check_exit=0)
+        self.assertRegex(proc.stdout, r"^ten-elements \d+\.\d+\.\d+\n$")
+
+    def test_help(self):
+        proc = run("--help", check_exit=0)
+        for option in ("--checklist", "--summary", "--validate", "--export", "--json", "--version"):
+            self.assertIn(option, proc.stdout)
+
+    def test_usage_errors(self):
+        cases = [
+            ("--summary",),
+            ("--validate",),
+            ("--json",),
+            ("--no-such-option",),
+            ("--checklist", "--summary", EXAMPLES[0]),
+            ("--checklist", EXAMPLES[0]),
+            ("--export", os.path.join(self.tmp, "x.xlsx")),
+            ("--export", os.path.join(self.tmp, "x.xlsx"), EXAMPLES[0], EXAMPLES[1]),
+            ("--export", os.path.join(self.tmp, "x.doc"), EXAMPLES[0]),
+        ]
+        for args in cases:
+            with self.subTest(args=args):
+                proc = run(*args, check_exit=2)
+                self.assertEqual(proc.stdout, "")
+                self.assertIn("ten-elements:", proc.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "x.doc")))
+
+    # --checklist
+
+    def test_checklist_json_shape(self):
+        c = self.checklist
+        self.assertEqual(c["framework"], {"id": "cec-10-elements", "version": 1})
+        self.assertEqual([e["number"] for e in c["elements"]], list(range(1, 11)))
+        self.assertEqual(c["elements"][0]["title"], "Environmental Policy")
+        self.assertEqual(c["elements"][9]["title"], "Continuous Evaluation and Improvement")
+        for e in c["elements"]:
+            self.assertTrue(4 <= len(e["questions"]) <= 6)
+            for i, q in enumerate(e["questions"], 1):
+                self.assertEqual(q["id"], f"{e['number']}.{i}")
+                self.assertIsInstance(q["text"], str)
+                self.assertIn(q["weight"], (1, 2, 3))
+                self.assertIsInstance(q["critical"], bool)
+        self.assertEqual(len(c["levels"]), 6)
+
+    def test_checklist_text(self):
+        proc = run("--checklist", check_exit=0)
+        self.assertIn("1. Environmental Policy", proc.stdout)
+        self.assertIn("10.1", proc.stdout)
+
+    def test_checklist_translated(self):
+        for lang, locale, title in (("fr", "fr_FR.UTF-8", "Politique"), ("es", "es_MX.UTF-8", "Política")):
+            with self.subTest(lang=lang):
+                env = headless_env(LC_ALL=locale, LANGUAGE=lang)
+                c = json.loads(run("--checklist", "--json", env=env, check_exit=0).stdout)
+                self.assertIn(title, c["elements"][0]["title"])
+                self.assertNotEqual(c["elements"][4]["questions"][0]["text"],
+                                    self.checklist["elements"][4]["questions"][0]["text"])
+                # ids, weights and flags never change with the language
+                self.assertEqual([q["id"] for e in c["elements"] for q in e["questions"]],
+                                 [q["id"] for e in self.checklist["elements"] for q in e["questions"]])
+
+    # --summary
+
+    def test_summary_json_matches_rule(self):
+        proc = run("--summary", "--json", *EXAMPLES, check_exit=0)
+        result = json.loads(proc.stdout)
+        self.assertEqual(len(result), len(EXAMPLES))
+        for path, entry in zip(EXAMPLES, result):
+            with open(path, encoding="utf-8") as f:
+                doc = json.load(f)
+            ref = reference_scores(doc, self.checklist)
+            self.assertEqual(entry["file"], path)
+            self.assertEqual(entry["organisation"], doc["organisation"]["name"])
+            self.assertTrue(close(entry["overall"], ref["overall"]), (entry["overall"], ref["overall"]))
+            self.assertTrue(close(entry["coverage"], ref["coverage"]))
+            self.assertTrue(close(entry["target"], ref["target"]))
+            self.assertEqual(len(entry["elements"]), 10)
+            for got, want in zip(entry["elements"], ref["elements"]):
+                self.assertEqual(got["number"], want["number"])
+                self.assertTrue(close(got["score"], want["score"]), (path, got, want))
+                self.assertTrue(close(got["coverage"], want["coverage"]))
+                self.assertTrue(close(got["gap"], want["gap"]))
+                self.assertEqual(got["band"], want["band"])
+                self.assertEqual(got["red_flag"], want["red_flag"])
+                self.assertEqual(set(("number", "score", "coverage", "gap", "band", "red_flag")) - set(got), set())
+
+    def test_summary_nulls_and_red_flags(self):
+        doc = self.example_doc()
+        # element 2 entirely unanswered, element 3 entirely N/A, a critical 0
+        crit = next(q for e in self.checklist["elements"] for q in e["questions"]
+                    if q["critical"] and e["number"] not in (2, 3))
+        answers = {k: v for k, v in doc["answers"].items()
+                   if not k.startswith("2.") and not k.startswith("3.")}
+        for q in self.checklist["elements"][2]["questions"]:
+            answers[q["id"]] = {"not_applicable": True, "reason": "none"}
+        answers[crit["id"]] = {"level": 0}
+        doc["answers"] = answers
+        doc["target_level"] = 4
+        path = self.write("nulls.emsa", json.dumps(doc, ensure_ascii=False))
+        entry = json.loads(run("--summary", "--json", path, check_exit=0).stdout)[0]
+        ref = reference_scores(doc, self.checklist)
+        e2, e3 = entry["elements"][1], entry["elements"][2]
+        self.assertIsNone(e2["score"])
+        self.assertIsNone(e2["gap"])
+        self.assertIsNone(e2["band"])
+        self.assertEqual(e2["coverage"], 0)
+        self.assertIsNone(e3["score"])
+        self.assertEqual(e3["coverage"], 1)
+        self.assertTrue(entry["elements"][int(crit["id"].split(".")[0]) - 1]["red_flag"])
+        self.assertTrue(close(entry["overall"], ref["overall"]))
+        self.assertEqual(entry["target"], 100)
+
+    def test_summary_empty_assessment(self):
+        path = self.write("empty.emsa", json.dumps({"format": "ten-elements-assessment", "format_version": 1}))
+        entry = json.loads(run("--summary", "--json", path, check_exit=0).stdout)[0]
+        self.assertIsNone(entry["overall"])
+        self.assertEqual(entry["coverage"], 0)
+        self.assertEqual(entry["target"], 75)
+        self.assertTrue(all(e["score"] is None for e in entry["elements"]))
+
+    def test_summary_text(self):
+        proc = run("--summary", EXAMPLES[0], check_exit=0)
+        doc = self.example_doc()
+        self.assertIn(doc["organisation"]["name"], proc.stdout)
+        self.assertIn("Environmental Policy", proc.stdout)
+        ref = reference_scores(doc, self.checklist)
+        self.assertIn(f"{ref['overall']:.1f} %", proc.stdout)
+
+    def test_summary_keeps_going_past_bad_files(self):
+        bad = self.write("bad.emsa", "{not json")
+        proc = run("--summary", "--json", EXAMPLES[0], bad, EXAMPLES[1], check_exit=1)
+        result = json.loads(proc.stdout)
+        self.assertEqual([r["file"] for r in result], [EXAMPLES[0], EXAMPLES[1]])
+        self.assertIn("bad.emsa:1:", proc.stderr)
+
+    def test_unknown_question_ids_kept_and_reported(self):
+        doc = self.example_doc()
+        doc["answers"]["42.1"] = {"level": 0, "note": "from a future checklist"}
+        path = self.write("unknown.emsa", json.dumps(doc))
+        entry = json.loads(run("--summary", "--json", path, check_exit=0).stdout)[0]
+        self.assertEqual(entry["unknown_questions"], ["42.1"])
+        proc = run("--validate", path, check_exit=0)
+        self.assertIn("42.1", proc.stderr)
+        self.assertIn("warning", proc.stderr)
+
+    # --validate
+
+    def test_validate_examples(self):
+        proc = run("--validate", *EXAMPLES, check_exit=0)
+        self.assertEqual(proc.stderr, "")
+
+    def test_validate_reports_each_problem(self):
+        doc = self.example_doc()
+        doc["answers"]["1.1"] = {"level": 9}
+        doc["target_level"] = "high"
+        doc["organisation"]["employees"] = -3
+        bad = self.write("three-problems.emsa", json.dumps(doc))
+        broken = self.write("broken.emsa", '{\n  "format": "ten-elements-assessment",\n  "format_version": 1,,\n}\n')
+        newer = dict(doc, format_version=99)
+        newer_path = self.write("newer.emsa", json.dumps(newer))
+        proc = run("--validate", EXAMPLES[0], bad, broken, newer_path, check_exit=1)
+        lines = proc.stderr.strip().split("\n")
+        self.assertEqual(len([l for l in lines if l.startswith(bad + ":")]), 3, proc.stderr)
+        self.assertTrue(any("answers/1.1/level" in l for l in lines))
+        broken_lines = [l for l in lines if l.startswith(broken + ":")]
+        self.assertEqual(len(broken_lines), 1)
+        self.assertRegex(broken_lines[0], r"^.*broken\.emsa:3:\d+: error: ")
+        self.assertTrue(any(l.startswith(newer_path + ":") and "newer" in l for l in lines))
+        self.assertFalse(any(l.startswith(EXAMPLES[0]) for l in lines))
+
+    def test_validate_hostile_inputs(self):
+        cases = {
+            "empty.emsa": b"",
+            "binary.emsa": bytes(range(256)) * 4,
+            "latin1.emsa": '{"format":"ten-elements-assessment","organisation":{"name":"Café"}}'.encode("latin-1"),
+            "truncated.emsa": open(EXAMPLES[0], "rb").read()[:500],
+            "array.emsa": b"[]",
+            "nested.emsa": b"[" * 100000 + b"]" * 100000,
+        }
+        for name, data in cases.items():
+            with self.subTest(name=name):
+                path = self.write(name, data, mode="wb")
+                proc = run("--validate", path, check_exit=1)
+                self.assertTrue(proc.stderr.startswith(path + ":"), proc.stderr)
+                self.assertEqual(len(proc.stderr.strip().split("\n")), 1)
+                with open(path, "rb") as f:
+                    self.assertEqual(f.read(), data)   # never changed
+
+    def test_validate_huge_file(self):
+        path = os.path.join(self.tmp, "huge.emsa")
+        with open(path, "wb") as f:
+            f.write(os.urandom(1024 * 1024) * 50)
+        proc = run("--validate", path, check_exit=1)
+        self.assertIn("too large", proc.stderr)
+        os.unlink(path)
+
+    def test_missing_file_and_folder(self):
+        proc = run("--validate", os.path.join(self.tmp, "nope.emsa"), check_exit=1)
+        self.assertIn("nope.emsa", proc.stderr)
+        proc = run("--summary", self.tmp, check_exit=1)
+        self.assertIn("folder", proc.stderr)
+
+    # --export
+
+    def test_export_bad_input_writes_nothing(self):
+        bad = self.write("bad-export.emsa", "{")
+        out = os.path.join(self.tmp, "bad.xlsx")
+        run("--export", out, bad, check_exit=1)
+        self.assertEqual([f for f in os.listdir(self.tmp) if f.endswith(".xlsx") or "bad.xlsx" in f], [])
+
+    def test_export_xlsx(self):
+        out = os.path.join(self.tmp, "ok.xlsx")
+        run("--export", out, EXAMPLES[0], check_exit=0)
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(2), b"PK")
+        os.unlink(out)
+
+    def test_export_unwritable(self):
+        out = os.path.join(self.tmp, "no-such-folder", "x.xlsx")
+        proc = run("--export", out, EXAMPLES[0], check_exit=1)
+        self.assertIn("x.xlsx", proc.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

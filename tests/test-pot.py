@@ -1,0 +1,69 @@
+#!/usr/bin/python3
+# test-pot.py: every translatable string of the checklist data reaches the
+# translation template, extracted the way meson's i18n module extracts it
+# (xgettext over po/POTFILES.in, with data/ as a gettext data dir for the
+# ITS rules).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+src = sys.argv[1]
+TRANSLATABLE = ("label", "meaning", "title", "why", "text", "help")
+
+
+def fold(s):
+    return " ".join(s.split())
+
+
+def pot_msgids(path):
+    msgids = set()
+    current = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("msgid "):
+                current = [line[6:]]
+            elif line.startswith('"') and current is not None:
+                current.append(line)
+            else:
+                if current is not None:
+                    text = "".join(json_unquote(p) for p in current)
+                    msgids.add(text)
+                current = None
+    return msgids
+
+
+def json_unquote(s):
+    s = s.strip()
+    assert s.startswith('"') and s.endswith('"'), s
+    return s[1:-1].encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    env = dict(os.environ, GETTEXTDATADIRS=os.path.join(src, "data"))
+    subprocess.run(
+        ["xgettext", "--package-name=ten-elements", "-p", tmp, "-o", "test.pot",
+         "-f", os.path.join(src, "po", "POTFILES.in"), "-D", src,
+         "--from-code=UTF-8", "--add-comments", "-k_", "-kN_", "-kC_:1c,2",
+         "-kNC_:1c,2", "-kg_dngettext:2,3", "-kg_dgettext:2"],
+        check=True, env=env)
+    msgids = pot_msgids(os.path.join(tmp, "test.pot"))
+
+tree = ET.parse(os.path.join(src, "data", "checklist.xml"))
+expected = [fold(el.text or "") for el in tree.iter() if el.tag in TRANSLATABLE]
+missing = [s for s in expected if s not in msgids]
+
+print("1..3")
+print(("ok" if len(expected) > 100 else "not ok") + f" 1 - {len(expected)} strings in the checklist data")
+print(("ok" if not missing else "not ok") + f" 2 - every checklist string is in the template ({len(missing)} missing)")
+for s in missing[:10]:
+    print("#   missing:", s)
+sample = "Environmental Requirements and Voluntary Initiatives"
+print(("ok" if sample in msgids else "not ok") + f" 3 - '{sample}' is in the template")
+sys.exit(1 if missing or sample not in msgids or len(expected) <= 100 else 0)
