@@ -317,6 +317,76 @@ class CommandLine(unittest.TestCase):
         proc = run("--summary", self.tmp, check_exit=1)
         self.assertIn("folder", proc.stderr)
 
+    # --compare
+
+    def test_compare_json_statistics(self):
+        bad = self.write("broken-compare.emsa", '{"format": "ten-elements-assessment", "format_version": 1, "answers": {"1.1": {"level": 8}}}')
+        proc = run("--compare", "--json", EXAMPLES[0], bad, *EXAMPLES[1:], check_exit=1)
+        self.assertIn("broken-compare.emsa", proc.stderr)
+        result = json.loads(proc.stdout)
+        self.assertEqual(len(result["participants"]), len(EXAMPLES))
+        refs = []
+        for path in EXAMPLES:
+            with open(path, encoding="utf-8") as f:
+                refs.append(reference_scores(json.load(f), self.checklist))
+        for i, element in enumerate(result["elements"]):
+            values = sorted(r["elements"][i]["score"] for r in refs if r["elements"][i]["score"] is not None)
+            n = len(values)
+            self.assertEqual(element["n_scored"], n)
+            self.assertEqual(element["n_null"], len(refs) - n)
+            mean = sum(values) / n
+            median = values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+            sd = math.sqrt(sum((v - mean) ** 2 for v in values) / n)
+            self.assertTrue(close(element["mean"], mean))
+            self.assertTrue(close(element["median"], median))
+            self.assertTrue(close(element["min"], values[0]))
+            self.assertTrue(close(element["max"], values[-1]))
+            self.assertTrue(close(element["stddev"], sd))
+        spreads = [e["stddev"] for e in result["elements"]]
+        self.assertEqual(result["disagreement"][0], spreads.index(max(spreads)) + 1)
+
+    def test_compare_anonymise_hides_names(self):
+        proc = run("--compare", "--json", "--anonymise", *EXAMPLES, check_exit=0)
+        labels = [p["label"] for p in json.loads(proc.stdout)["participants"]]
+        self.assertEqual(labels, ["Participant A", "Participant B", "Participant C"][:len(EXAMPLES)])
+        for path in EXAMPLES:
+            with open(path, encoding="utf-8") as f:
+                doc = json.load(f)
+            self.assertNotIn(doc["organisation"]["name"], proc.stdout)
+            self.assertNotIn(os.path.basename(path), proc.stdout)
+        text = run("--compare", "--anonymise", *EXAMPLES, check_exit=0).stdout
+        self.assertIn("Participant A", text)
+        for path in EXAMPLES:
+            with open(path, encoding="utf-8") as f:
+                self.assertNotIn(json.load(f)["organisation"]["name"], text)
+
+    def test_compare_follow_up(self):
+        doc = self.example_doc()
+        older = dict(doc, assessed_on="2025-05-01",
+                     answers={k: {"level": 1} for k in doc["answers"] if "level" in doc["answers"][k]})
+        older_path = self.write("older.emsa", json.dumps(older))
+        result = json.loads(run("--compare", "--json", EXAMPLES[0], older_path, check_exit=0).stdout)
+        self.assertEqual(len(result["follow_ups"]), 1)
+        follow = result["follow_ups"][0]
+        self.assertEqual(follow["name"], doc["organisation"]["name"])
+        # oldest first: the 2025 assessment, then the example
+        self.assertTrue(follow["participants"][0].endswith("(2025-05-01)"), follow)
+        new = reference_scores(doc, self.checklist)
+        old = reference_scores(older, self.checklist)
+        for i, delta in enumerate(follow["deltas"]):
+            a, b = old["elements"][i]["score"], new["elements"][i]["score"]
+            if a is None or b is None:
+                self.assertIsNone(delta)
+            else:
+                self.assertTrue(close(delta, b - a))
+
+    def test_compare_usage(self):
+        run("--compare", check_exit=2)
+        run("--anonymise", EXAMPLES[0], check_exit=2)
+        run("--compare", "--json", "--export", os.path.join(self.tmp, "c.xlsx"), EXAMPLES[0], check_exit=2)
+        proc = run("--compare", os.path.join(self.tmp, "missing.emsa"), check_exit=1)
+        self.assertIn("missing.emsa", proc.stderr)
+
     # --export
 
     def test_export_bad_input_writes_nothing(self):
