@@ -6,6 +6,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import glob
 import os
 import re
 import subprocess
@@ -59,11 +60,27 @@ tree = ET.parse(os.path.join(src, "data", "checklist.xml"))
 expected = [fold(el.text or "") for el in tree.iter() if el.tag in TRANSLATABLE]
 missing = [s for s in expected if s not in msgids]
 
-print("1..3")
+# Every source file with translatable strings is listed in POTFILES.in,
+# else its strings silently never reach translators.
+listed = {l.strip() for l in open(os.path.join(src, "po", "POTFILES.in"), encoding="utf-8")
+          if l.strip() and not l.startswith("#")}
+unlisted = []
+for pattern, marker in (("src/**/*.c", re.compile(r"\b(N?_|g_dngettext)\s*\(")),
+                        ("ui/**/*.ui", re.compile(r'translatable="yes"'))):
+    for path in sorted(glob.glob(os.path.join(src, pattern), recursive=True)):
+        rel = os.path.relpath(path, src)
+        with open(path, encoding="utf-8") as f:
+            if marker.search(f.read()) and rel not in listed:
+                unlisted.append(rel)
+
+print("1..4")
 print(("ok" if len(expected) > 100 else "not ok") + f" 1 - {len(expected)} strings in the checklist data")
 print(("ok" if not missing else "not ok") + f" 2 - every checklist string is in the template ({len(missing)} missing)")
 for s in missing[:10]:
     print("#   missing:", s)
 sample = "Environmental Requirements and Voluntary Initiatives"
 print(("ok" if sample in msgids else "not ok") + f" 3 - '{sample}' is in the template")
-sys.exit(1 if missing or sample not in msgids or len(expected) <= 100 else 0)
+print(("ok" if not unlisted else "not ok") + f" 4 - every source file with translatable strings is in POTFILES.in ({len(unlisted)} missing)")
+for rel in unlisted:
+    print("#   not listed:", rel)
+sys.exit(1 if missing or unlisted or sample not in msgids or len(expected) <= 100 else 0)
