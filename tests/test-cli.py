@@ -402,6 +402,35 @@ class CommandLine(unittest.TestCase):
             self.assertEqual(f.read(2), b"PK")
         os.unlink(out)
 
+    def test_export_pdf_and_charts(self):
+        pdf = os.path.join(self.tmp, "report.pdf")
+        run("--export", pdf, EXAMPLES[0], check_exit=0)
+        with open(pdf, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+        svg = os.path.join(self.tmp, "radar.svg")
+        run("--export", svg, EXAMPLES[0], check_exit=0)
+        with open(svg, encoding="utf-8") as f:
+            self.assertIn("<svg", f.read(500))
+        for chart in ("radar", "gaps", "distribution", "coverage"):
+            for scale in ("1", "2"):
+                png = os.path.join(self.tmp, f"{chart}-{scale}.png")
+                run("--export", png, "--chart", chart, "--scale", scale, EXAMPLES[1], check_exit=0)
+                with open(png, "rb") as f:
+                    self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+        # 2x is twice the pixels of 1x
+        import struct
+        def size(path):
+            with open(path, "rb") as f:
+                head = f.read(24)
+            return struct.unpack(">II", head[16:24])
+        w1, h1 = size(os.path.join(self.tmp, "radar-1.png"))
+        w2, h2 = size(os.path.join(self.tmp, "radar-2.png"))
+        self.assertEqual((w2, h2), (2 * w1, 2 * h1))
+        run("--export", svg, "--chart", "pie", EXAMPLES[0], check_exit=2)
+        run("--export", svg, "--scale", "2", EXAMPLES[0], check_exit=2)
+        run("--export", pdf, "--chart", "gaps", EXAMPLES[0], check_exit=2)
+        run("--summary", "--chart", "gaps", EXAMPLES[0], check_exit=2)
+
     def test_export_unwritable(self):
         out = os.path.join(self.tmp, "no-such-folder", "x.xlsx")
         proc = run("--export", out, EXAMPLES[0], check_exit=1)

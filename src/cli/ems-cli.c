@@ -23,6 +23,8 @@
 #include "ems-error.h"
 #include "ems-json-writer.h"
 #include "ems-scores.h"
+#include "ems-chart-export.h"
+#include "ems-report.h"
 #include "ems-xlsx.h"
 
 typedef struct
@@ -35,6 +37,8 @@ typedef struct
   gboolean   anonymise;
   gboolean   version;
   char      *export_path;
+  char      *chart;
+  int        scale;
   char     **files;
 } Options;
 
@@ -42,6 +46,7 @@ static void
 options_clear (Options *options)
 {
   g_clear_pointer (&options->export_path, g_free);
+  g_clear_pointer (&options->chart, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -491,6 +496,16 @@ run_export (const char *out,
 
   when = export_time ();
 
+  if (g_str_has_suffix (out, ".pdf") || g_str_has_suffix (out, ".PDF"))
+    {
+      if (!ems_report_write_pdf (assessment, out, when, &error))
+        {
+          print_error ("%s", error->message);
+          return EMS_EXIT_INVALID;
+        }
+      return EMS_EXIT_OK;
+    }
+
   if (!ems_xlsx_export_full (assessment, bytes, when, out, &warnings, &error))
     {
       print_error ("%s", error->message);
@@ -503,6 +518,27 @@ run_export (const char *out,
   return EMS_EXIT_OK;
 }
 
+static int
+run_export_chart (const char   *out,
+                  const char   *path,
+                  EmsChartKind  kind,
+                  int           scale)
+{
+  g_autoptr(EmsAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(assessment = load (path, FALSE, NULL)))
+    return EMS_EXIT_INVALID;
+
+  if (!ems_chart_export (assessment, kind, out, scale, &error))
+    {
+      print_error ("%s", error->message);
+      return EMS_EXIT_INVALID;
+    }
+
+  return EMS_EXIT_OK;
+}
+
 /* --compare */
 
 static gboolean
@@ -511,6 +547,9 @@ export_comparison (EmsComparison  *comparison,
                    GDateTime      *when,
                    GError        **error)
 {
+  if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
+    return ems_xlsx_export_comparison (comparison, when, path, error);
+
   g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
                _("Comparison exports are not available yet (%s)"), path);
   return FALSE;
@@ -784,7 +823,11 @@ ems_cli_run (int    *argc,
     { "anonymise", 0, 0, G_OPTION_ARG_NONE, &options.anonymise,
       N_("With --compare: “Participant A”, “Participant B”… instead of names"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options.export_path,
-      N_("Write FILE to OUT, in the format its extension names (.xlsx)"), N_("OUT") },
+      N_("Write FILE to OUT, in the format its extension names: .xlsx (workbook), .pdf (report), .svg or .png (a chart)"), N_("OUT") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &options.chart,
+      N_("With --export to .svg or .png: radar (the default), gaps, distribution or coverage"), N_("CHART") },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &options.scale,
+      N_("With --export to .png: 1 (the default) or 2 for high-density screens"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
       N_("Print JSON instead of text"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
@@ -836,6 +879,9 @@ ems_cli_run (int    *argc,
   if (options.json && !options.checklist && !options.summary && !options.compare)
     return usage_error (context, _("--json goes with --checklist, --summary or --compare"));
 
+  if ((options.chart != NULL || options.scale != 0) && (options.export_path == NULL || options.compare))
+    return usage_error (context, _("--chart and --scale go with --export"));
+
   if (options.anonymise && !options.compare)
     return usage_error (context, _("--anonymise goes with --compare"));
 
@@ -873,13 +919,29 @@ ems_cli_run (int    *argc,
   if (options.export_path != NULL)
     {
       g_autofree char *lower = g_ascii_strdown (options.export_path, -1);
+      EmsChartKind kind = EMS_CHART_RADAR;
 
       if (n_files != 1)
         return usage_error (context, _("--export OUT needs exactly one FILE"));
-      if (!g_str_has_suffix (lower, ".xlsx"))
-        return usage_error (context, _("--export can write .xlsx files; PDF, SVG and PNG come with the charts"));
 
-      return run_export (options.export_path, options.files[0]);
+      if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".pdf"))
+        {
+          if (options.chart != NULL || options.scale != 0)
+            return usage_error (context, _("--chart and --scale go with an .svg or .png OUT"));
+          return run_export (options.export_path, options.files[0]);
+        }
+
+      if (!g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".png"))
+        return usage_error (context, _("--export writes .xlsx, .pdf, .svg or .png files"));
+
+      if (options.chart != NULL && !ems_chart_kind_from_string (options.chart, &kind))
+        return usage_error (context, _("--chart is radar, gaps, distribution or coverage"));
+
+      if (options.scale != 0 && (options.scale < 1 || options.scale > 2 || g_str_has_suffix (lower, ".svg")))
+        return usage_error (context, _("--scale is 1 or 2, for .png only"));
+
+      return run_export_chart (options.export_path, options.files[0], kind,
+                               options.scale != 0 ? options.scale : 1);
     }
 
   /* The window: the program name and the files to open. */
