@@ -31,9 +31,7 @@
 #include "ems-error.h"
 #include "ems-scores.h"
 #include "ems-xlsx.h"
-
-/* Excel holds at most 32,767 UTF-16 code units in a cell. */
-#define CELL_MAX_UNITS 32767
+#include "ems-xlsx-private.h"
 
 /* Answers sheet columns */
 enum {
@@ -106,7 +104,7 @@ typedef struct
   GBytes        *source;
   GDateTime     *export_time;
 
-  lxw_workbook  *workbook;
+  EmsXlsxBook   *book;
   lxw_worksheet *summary;
   lxw_worksheet *answers;
   lxw_worksheet *actions;
@@ -128,31 +126,6 @@ typedef struct
   const char    *na_token;
   const char    *yes;
   const char    *no;
-
-  lxw_format    *f_title;
-  lxw_format    *f_subtitle;
-  lxw_format    *f_section;
-  lxw_format    *f_header;
-  lxw_format    *f_label;
-  lxw_format    *f_text;
-  lxw_format    *f_wrap;
-  lxw_format    *f_center;
-  lxw_format    *f_input;
-  lxw_format    *f_date;
-  lxw_format    *f_date_input;
-  lxw_format    *f_score;
-  lxw_format    *f_score_big;
-  lxw_format    *f_percent;
-  lxw_format    *f_percent_left;
-  lxw_format    *f_integer;
-  lxw_format    *f_flag;
-  lxw_format    *f_red;
-  lxw_format    *f_amber;
-  lxw_format    *f_green;
-
-  GPtrArray     *warnings;
-  lxw_error      error;           /* first libxlsxwriter error */
-  const char    *error_where;
 } Export;
 
 static void
@@ -167,35 +140,36 @@ export_clear (Export *ex)
   g_clear_pointer (&ex->method_ref, g_free);
   g_clear_pointer (&ex->first_row, g_free);
   g_clear_pointer (&ex->last_row, g_free);
-  g_clear_pointer (&ex->warnings, g_ptr_array_unref);
 }
 
-static void
-check (Export     *ex,
-       lxw_error   err,
-       const char *where)
+/* Shared with ems-xlsx-compare.c (ems-xlsx-private.h) -------------------- */
+
+void
+ems_xlsx_check (EmsXlsxBook *book,
+                lxw_error    err,
+                const char  *where)
 {
-  if (err != LXW_NO_ERROR && ex->error == LXW_NO_ERROR)
+  if (err != LXW_NO_ERROR && book->error == LXW_NO_ERROR)
     {
-      ex->error = err;
-      ex->error_where = where;
+      book->error = err;
+      book->error_where = where;
     }
 }
 
 /* A drop-down or its prompt that does not fit Excel's limits (a long
  * translation) is left out rather than failing the export. */
-static void
-optional (lxw_error   err,
-          const char *what)
+void
+ems_xlsx_optional (lxw_error   err,
+                   const char *what)
 {
   if (err != LXW_NO_ERROR)
     g_debug ("%s left out: %s", what, lxw_strerror (err));
 }
 
 /* At most @max characters of @text, for Excel's fixed limits */
-static char *
-utf8_cut (const char *text,
-          glong       max)
+char *
+ems_xlsx_utf8_cut (const char *text,
+                   glong       max)
 {
   if (g_utf8_strlen (text, -1) <= max)
     return g_strdup (text);
@@ -225,11 +199,11 @@ is_hex4 (const char *p)
 
 /* Makes @text safe for a cell: valid UTF-8, no character XML cannot hold,
  * CR LF as LF, "_xHHHH_" escaped so Excel does not decode it, and at most
- * CELL_MAX_UNITS UTF-16 code units with a visible marker where it was cut.
+ * EMS_XLSX_CELL_MAX_UNITS UTF-16 code units with a visible marker where it was cut.
  * Returns NULL for NULL or empty text. */
-static char *
-clean_text (const char *text,
-            gboolean   *cut)
+char *
+ems_xlsx_clean_text (const char *text,
+                     gboolean   *cut)
 {
   g_autofree char *valid = NULL;
   g_autoptr(GString) out = NULL;
@@ -272,14 +246,14 @@ clean_text (const char *text,
   marker = _("\n\n[… cut here: a cell holds at most 32,767 characters; "
              "the full text is in the assessment file]");
   marker_units = g_utf8_strlen (marker, -1);
-  limit = CELL_MAX_UNITS - marker_units;
+  limit = EMS_XLSX_CELL_MAX_UNITS - marker_units;
 
   for (const char *p = out->str; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       units += c > 0xFFFF ? 2 : 1;
-      if (units > CELL_MAX_UNITS)
+      if (units > EMS_XLSX_CELL_MAX_UNITS)
         {
           /* Too long: find the cut point that leaves room for the marker */
           const char *q = out->str;
@@ -309,9 +283,9 @@ clean_text (const char *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static char *
-cell_name (lxw_row_t row,
-           lxw_col_t col)
+char *
+ems_xlsx_cell_name (lxw_row_t row,
+                    lxw_col_t col)
 {
   char name[LXW_MAX_CELL_NAME_LENGTH];
 
@@ -322,9 +296,9 @@ cell_name (lxw_row_t row,
 /* Spreadsheet applications do not grow rows for wrapped text on their
  * own (LibreOffice keeps the stored height): estimate the lines a text
  * takes in a column @width characters wide. */
-static guint
-text_lines (const char *text,
-            double      width)
+guint
+ems_xlsx_text_lines (const char *text,
+                     double      width)
 {
   g_auto(GStrv) parts = NULL;
   /* Proportional text fits about 1.1 characters per width unit */
@@ -345,56 +319,56 @@ text_lines (const char *text,
   return lines;
 }
 
-static void
-fit_row (Export        *ex,
-         lxw_worksheet *sheet,
-         lxw_row_t      row,
-         guint          lines)
+void
+ems_xlsx_fit_row (EmsXlsxBook   *book,
+                  lxw_worksheet *sheet,
+                  lxw_row_t      row,
+                  guint          lines)
 {
   /* 15 points a line of 11-point text; Excel's maximum is 409 points */
   if (lines > 1)
-    check (ex, worksheet_set_row (sheet, row, MIN (409.0, 15.0 * lines + 1.0), NULL), "row height");
+    ems_xlsx_check (book, worksheet_set_row (sheet, row, MIN (409.0, 15.0 * lines + 1.0), NULL), "row height");
 }
 
 /* Writes assessment text as a string cell (never a formula), or a blank
  * cell with @format when there is no text. */
-static void
-write_text (Export        *ex,
-            lxw_worksheet *sheet,
-            const char    *sheet_name,
-            lxw_row_t      row,
-            lxw_col_t      col,
-            const char    *text,
-            lxw_format    *format)
+void
+ems_xlsx_write_text (EmsXlsxBook   *book,
+                     lxw_worksheet *sheet,
+                     const char    *sheet_name,
+                     lxw_row_t      row,
+                     lxw_col_t      col,
+                     const char    *text,
+                     lxw_format    *format)
 {
   g_autofree char *clean = NULL;
   gboolean cut;
 
-  clean = clean_text (text, &cut);
+  clean = ems_xlsx_clean_text (text, &cut);
 
   if (clean == NULL)
     {
       if (format != NULL)
-        check (ex, worksheet_write_blank (sheet, row, col, format), "blank");
+        ems_xlsx_check (book, worksheet_write_blank (sheet, row, col, format), "blank");
       return;
     }
 
   if (cut)
     {
-      g_autofree char *cell = cell_name (row, col);
+      g_autofree char *cell = ems_xlsx_cell_name (row, col);
 
-      g_ptr_array_add (ex->warnings,
+      g_ptr_array_add (book->warnings,
                        /* Translators: %s are a sheet name and a cell such as "I7" */
                        g_strdup_printf (_("%s, cell %s: the text was longer than a cell can hold (32,767 characters) and was cut"),
                                         sheet_name, cell));
     }
 
-  check (ex, worksheet_write_string (sheet, row, col, clean, format), "string");
+  ems_xlsx_check (book, worksheet_write_string (sheet, row, col, clean, format), "string");
 }
 
 /* A string literal for a formula: "…" with quotes doubled */
-static char *
-formula_string (const char *text)
+char *
+ems_xlsx_formula_string (const char *text)
 {
   g_autoptr(GString) s = g_string_new ("\"");
 
@@ -410,8 +384,8 @@ formula_string (const char *text)
 }
 
 /* A sheet name for use in a formula: always quoted, quotes doubled */
-static char *
-sheet_ref (const char *name)
+char *
+ems_xlsx_sheet_ref (const char *name)
 {
   g_autoptr(GString) s = g_string_new ("'");
 
@@ -429,10 +403,10 @@ sheet_ref (const char *name)
 /* Makes a (translated) sheet name legal: no []:*?/\, at most 31
  * characters, no apostrophe at either end, unique; falls back to the
  * English name. */
-static char *
-legal_sheet_name (lxw_workbook *workbook,
-                  const char   *translated,
-                  const char   *fallback)
+char *
+ems_xlsx_legal_sheet_name (lxw_workbook *workbook,
+                           const char   *translated,
+                           const char   *fallback)
 {
   g_autoptr(GString) s = g_string_new (NULL);
   g_autofree char *valid = g_utf8_make_valid (translated, -1);
@@ -461,108 +435,197 @@ legal_sheet_name (lxw_workbook *workbook,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-static void
-make_formats (Export *ex)
+lxw_worksheet *
+ems_xlsx_add_sheet (EmsXlsxBook *book,
+                    const char  *translated,
+                    const char  *fallback,
+                    char       **name)
 {
-  lxw_workbook *wb = ex->workbook;
+  *name = ems_xlsx_legal_sheet_name (book->workbook, translated, fallback);
+  return workbook_add_worksheet (book->workbook, *name);
+}
 
-  ex->f_title = workbook_add_format (wb);
-  format_set_bold (ex->f_title);
-  format_set_font_size (ex->f_title, 16);
-  format_set_font_color (ex->f_title, 0x1F4E3D);
+char *
+ems_xlsx_band_formula (const char *cell)
+{
+  g_autofree char *red = ems_xlsx_formula_string (ems_band_to_label (EMS_BAND_RED));
+  g_autofree char *amber = ems_xlsx_formula_string (ems_band_to_label (EMS_BAND_AMBER));
+  g_autofree char *green = ems_xlsx_formula_string (ems_band_to_label (EMS_BAND_GREEN));
 
-  ex->f_subtitle = workbook_add_format (wb);
-  format_set_italic (ex->f_subtitle);
-  format_set_font_color (ex->f_subtitle, 0x595959);
+  return g_strdup_printf ("=IF(ISNUMBER(%s),IF(%s<40,%s,IF(%s<70,%s,%s)),\"\")",
+                          cell, cell, red, cell, amber, green);
+}
 
-  ex->f_section = workbook_add_format (wb);
-  format_set_bold (ex->f_section);
-  format_set_font_size (ex->f_section, 12);
-  format_set_font_color (ex->f_section, 0x1F4E3D);
+void
+ems_xlsx_band_formats (EmsXlsxBook   *book,
+                       lxw_worksheet *sheet,
+                       lxw_row_t      first_row,
+                       lxw_col_t      first_col,
+                       lxw_row_t      last_row,
+                       lxw_col_t      last_col,
+                       const char    *cell)
+{
+  g_autofree char *red = NULL;
+  g_autofree char *amber = NULL;
+  g_autofree char *green = NULL;
+  struct { const char *formula; lxw_format *format; } bands[3];
 
-  ex->f_header = workbook_add_format (wb);
-  format_set_bold (ex->f_header);
-  format_set_font_color (ex->f_header, LXW_COLOR_WHITE);
-  format_set_bg_color (ex->f_header, 0x2E6B57);
-  format_set_text_wrap (ex->f_header);
-  format_set_align (ex->f_header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_border (ex->f_header, LXW_BORDER_THIN);
-  format_set_border_color (ex->f_header, 0xBFBFBF);
+  red = g_strdup_printf ("=AND(ISNUMBER(%s),%s<40)", cell, cell);
+  amber = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=40,%s<70)", cell, cell, cell);
+  green = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=70)", cell, cell);
+  bands[0].formula = red;
+  bands[0].format = book->f_red;
+  bands[1].formula = amber;
+  bands[1].format = book->f_amber;
+  bands[2].formula = green;
+  bands[2].format = book->f_green;
 
-  ex->f_label = workbook_add_format (wb);
-  format_set_bold (ex->f_label);
-  format_set_align (ex->f_label, LXW_ALIGN_VERTICAL_TOP);
+  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
+    {
+      lxw_conditional_format cf = { 0 };
 
-  ex->f_text = workbook_add_format (wb);
-  format_set_align (ex->f_text, LXW_ALIGN_LEFT);
-  format_set_align (ex->f_text, LXW_ALIGN_VERTICAL_TOP);
+      cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+      cf.value_string = (char *) bands[i].formula;
+      cf.format = bands[i].format;
+      ems_xlsx_check (book, worksheet_conditional_format_range (sheet, first_row, first_col,
+                                                                last_row, last_col, &cf),
+                      "conditional format");
+    }
+}
 
-  ex->f_wrap = workbook_add_format (wb);
-  format_set_text_wrap (ex->f_wrap);
-  format_set_align (ex->f_wrap, LXW_ALIGN_VERTICAL_TOP);
+static void
+make_formats (EmsXlsxBook *book)
+{
+  lxw_workbook *wb = book->workbook;
 
-  ex->f_center = workbook_add_format (wb);
-  format_set_align (ex->f_center, LXW_ALIGN_CENTER);
-  format_set_align (ex->f_center, LXW_ALIGN_VERTICAL_TOP);
+  book->f_title = workbook_add_format (wb);
+  format_set_bold (book->f_title);
+  format_set_font_size (book->f_title, 16);
+  format_set_font_color (book->f_title, 0x1F4E3D);
 
-  ex->f_input = workbook_add_format (wb);
-  format_set_align (ex->f_input, LXW_ALIGN_CENTER);
-  format_set_align (ex->f_input, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bg_color (ex->f_input, 0xFFF2CC);
-  format_set_border (ex->f_input, LXW_BORDER_HAIR);
-  format_set_border_color (ex->f_input, 0xBF9000);
-  format_set_bold (ex->f_input);
+  book->f_subtitle = workbook_add_format (wb);
+  format_set_italic (book->f_subtitle);
+  format_set_font_color (book->f_subtitle, 0x595959);
 
-  ex->f_date = workbook_add_format (wb);
-  format_set_num_format (ex->f_date, "yyyy-mm-dd");
-  format_set_align (ex->f_date, LXW_ALIGN_LEFT);
-  format_set_align (ex->f_date, LXW_ALIGN_VERTICAL_TOP);
+  book->f_section = workbook_add_format (wb);
+  format_set_bold (book->f_section);
+  format_set_font_size (book->f_section, 12);
+  format_set_font_color (book->f_section, 0x1F4E3D);
 
-  ex->f_date_input = workbook_add_format (wb);
-  format_set_num_format (ex->f_date_input, "yyyy-mm-dd");
-  format_set_align (ex->f_date_input, LXW_ALIGN_CENTER);
-  format_set_align (ex->f_date_input, LXW_ALIGN_VERTICAL_TOP);
+  book->f_header = workbook_add_format (wb);
+  format_set_bold (book->f_header);
+  format_set_font_color (book->f_header, LXW_COLOR_WHITE);
+  format_set_bg_color (book->f_header, 0x2E6B57);
+  format_set_text_wrap (book->f_header);
+  format_set_align (book->f_header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_border (book->f_header, LXW_BORDER_THIN);
+  format_set_border_color (book->f_header, 0xBFBFBF);
 
-  ex->f_score = workbook_add_format (wb);
-  format_set_num_format (ex->f_score, "0.0");
-  format_set_align (ex->f_score, LXW_ALIGN_CENTER);
+  book->f_label = workbook_add_format (wb);
+  format_set_bold (book->f_label);
+  format_set_align (book->f_label, LXW_ALIGN_VERTICAL_TOP);
 
-  ex->f_score_big = workbook_add_format (wb);
-  format_set_num_format (ex->f_score_big, "0.0");
-  format_set_bold (ex->f_score_big);
-  format_set_font_size (ex->f_score_big, 14);
-  format_set_align (ex->f_score_big, LXW_ALIGN_LEFT);
+  book->f_text = workbook_add_format (wb);
+  format_set_align (book->f_text, LXW_ALIGN_LEFT);
+  format_set_align (book->f_text, LXW_ALIGN_VERTICAL_TOP);
 
-  ex->f_percent = workbook_add_format (wb);
-  format_set_num_format (ex->f_percent, "0.0%");
-  format_set_align (ex->f_percent, LXW_ALIGN_CENTER);
+  book->f_wrap = workbook_add_format (wb);
+  format_set_text_wrap (book->f_wrap);
+  format_set_align (book->f_wrap, LXW_ALIGN_VERTICAL_TOP);
 
-  ex->f_percent_left = workbook_add_format (wb);
-  format_set_num_format (ex->f_percent_left, "0.0%");
-  format_set_align (ex->f_percent_left, LXW_ALIGN_LEFT);
+  book->f_center = workbook_add_format (wb);
+  format_set_align (book->f_center, LXW_ALIGN_CENTER);
+  format_set_align (book->f_center, LXW_ALIGN_VERTICAL_TOP);
 
-  ex->f_integer = workbook_add_format (wb);
-  format_set_num_format (ex->f_integer, "0");
-  format_set_align (ex->f_integer, LXW_ALIGN_LEFT);
-  format_set_align (ex->f_integer, LXW_ALIGN_VERTICAL_TOP);
+  book->f_input = workbook_add_format (wb);
+  format_set_align (book->f_input, LXW_ALIGN_CENTER);
+  format_set_align (book->f_input, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color (book->f_input, 0xFFF2CC);
+  format_set_border (book->f_input, LXW_BORDER_HAIR);
+  format_set_border_color (book->f_input, 0xBF9000);
+  format_set_bold (book->f_input);
 
-  ex->f_flag = workbook_add_format (wb);
-  format_set_bold (ex->f_flag);
-  format_set_font_color (ex->f_flag, 0xC00000);
-  format_set_align (ex->f_flag, LXW_ALIGN_CENTER);
+  book->f_date = workbook_add_format (wb);
+  format_set_num_format (book->f_date, "yyyy-mm-dd");
+  format_set_align (book->f_date, LXW_ALIGN_LEFT);
+  format_set_align (book->f_date, LXW_ALIGN_VERTICAL_TOP);
+
+  book->f_date_input = workbook_add_format (wb);
+  format_set_num_format (book->f_date_input, "yyyy-mm-dd");
+  format_set_align (book->f_date_input, LXW_ALIGN_CENTER);
+  format_set_align (book->f_date_input, LXW_ALIGN_VERTICAL_TOP);
+
+  book->f_score = workbook_add_format (wb);
+  format_set_num_format (book->f_score, "0.0");
+  format_set_align (book->f_score, LXW_ALIGN_CENTER);
+
+  book->f_score_big = workbook_add_format (wb);
+  format_set_num_format (book->f_score_big, "0.0");
+  format_set_bold (book->f_score_big);
+  format_set_font_size (book->f_score_big, 14);
+  format_set_align (book->f_score_big, LXW_ALIGN_LEFT);
+
+  book->f_percent = workbook_add_format (wb);
+  format_set_num_format (book->f_percent, "0.0%");
+  format_set_align (book->f_percent, LXW_ALIGN_CENTER);
+
+  book->f_percent_left = workbook_add_format (wb);
+  format_set_num_format (book->f_percent_left, "0.0%");
+  format_set_align (book->f_percent_left, LXW_ALIGN_LEFT);
+
+  book->f_integer = workbook_add_format (wb);
+  format_set_num_format (book->f_integer, "0");
+  format_set_align (book->f_integer, LXW_ALIGN_LEFT);
+  format_set_align (book->f_integer, LXW_ALIGN_VERTICAL_TOP);
+
+  book->f_flag = workbook_add_format (wb);
+  format_set_bold (book->f_flag);
+  format_set_font_color (book->f_flag, 0xC00000);
+  format_set_align (book->f_flag, LXW_ALIGN_CENTER);
 
   /* Band colours, applied by conditional formats so they follow edits */
-  ex->f_red = workbook_add_format (wb);
-  format_set_bg_color (ex->f_red, 0xF4CCCC);
-  format_set_font_color (ex->f_red, 0x990000);
+  book->f_red = workbook_add_format (wb);
+  format_set_bg_color (book->f_red, 0xF4CCCC);
+  format_set_font_color (book->f_red, 0x990000);
 
-  ex->f_amber = workbook_add_format (wb);
-  format_set_bg_color (ex->f_amber, 0xFCE8B2);
-  format_set_font_color (ex->f_amber, 0x7F6000);
+  book->f_amber = workbook_add_format (wb);
+  format_set_bg_color (book->f_amber, 0xFCE8B2);
+  format_set_font_color (book->f_amber, 0x7F6000);
 
-  ex->f_green = workbook_add_format (wb);
-  format_set_bg_color (ex->f_green, 0xD9EAD3);
-  format_set_font_color (ex->f_green, 0x274E13);
+  book->f_green = workbook_add_format (wb);
+  format_set_bg_color (book->f_green, 0xD9EAD3);
+  format_set_font_color (book->f_green, 0x274E13);
+}
+
+/* The assessment workbook ------------------------------------------------ */
+
+static void
+check (Export     *ex,
+       lxw_error   err,
+       const char *where)
+{
+  ems_xlsx_check (ex->book, err, where);
+}
+
+static void
+fit_row (Export        *ex,
+         lxw_worksheet *sheet,
+         lxw_row_t      row,
+         guint          lines)
+{
+  ems_xlsx_fit_row (ex->book, sheet, row, lines);
+}
+
+static void
+write_text (Export        *ex,
+            lxw_worksheet *sheet,
+            const char    *sheet_name,
+            lxw_row_t      row,
+            lxw_col_t      col,
+            const char    *text,
+            lxw_format    *format)
+{
+  ems_xlsx_write_text (ex->book, sheet, sheet_name, row, col, text, format);
 }
 
 /* Parses "YYYY-MM-DD" */
@@ -600,19 +663,6 @@ write_date_or_text (Export        *ex,
     write_text (ex, sheet, sheet_name, row, col, text, text_format);
 }
 
-/* Band of a score cell, as a formula over that cell */
-static char *
-band_formula (Export     *ex,
-              const char *cell)
-{
-  g_autofree char *red = formula_string (ems_band_to_label (EMS_BAND_RED));
-  g_autofree char *amber = formula_string (ems_band_to_label (EMS_BAND_AMBER));
-  g_autofree char *green = formula_string (ems_band_to_label (EMS_BAND_GREEN));
-
-  return g_strdup_printf ("=IF(ISNUMBER(%s),IF(%s<40,%s,IF(%s<70,%s,%s)),\"\")",
-                          cell, cell, red, cell, amber, green);
-}
-
 static void
 band_conditional_formats (Export    *ex,
                           lxw_row_t  first_row,
@@ -622,36 +672,11 @@ band_conditional_formats (Export    *ex,
                           lxw_col_t  score_col)
 {
   char c[LXW_MAX_CELL_NAME_LENGTH];
-  g_autofree char *red = NULL;
-  g_autofree char *amber = NULL;
-  g_autofree char *green = NULL;
-  struct { const char *formula; lxw_format *format; } bands[3];
 
   /* Relative row, absolute column ("$C19"), except for the overall score
    * and band, which both test the overall score ("$C$14") */
   lxw_rowcol_to_cell_abs (c, first_row, score_col, first_row == SUM_ROW_OVERALL, TRUE);
-
-  red = g_strdup_printf ("=AND(ISNUMBER(%s),%s<40)", c, c);
-  amber = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=40,%s<70)", c, c, c);
-  green = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=70)", c, c);
-  bands[0].formula = red;
-  bands[0].format = ex->f_red;
-  bands[1].formula = amber;
-  bands[1].format = ex->f_amber;
-  bands[2].formula = green;
-  bands[2].format = ex->f_green;
-
-  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
-    {
-      lxw_conditional_format cf = { 0 };
-
-      cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
-      cf.value_string = (char *) bands[i].formula;
-      cf.format = bands[i].format;
-      check (ex, worksheet_conditional_format_range (ex->summary, first_row, first_col,
-                                                     last_row, last_col, &cf),
-             "conditional format");
-    }
+  ems_xlsx_band_formats (ex->book, ex->summary, first_row, first_col, last_row, last_col, c);
 }
 
 static void
@@ -713,11 +738,11 @@ write_profile_row (Export     *ex,
 {
   /* The value spans the table's columns C to H and wraps, so a long name
    * neither runs under the charts nor shrinks the printed page */
-  check (ex, worksheet_write_string (ex->summary, row, SUM_COL_NUMBER, label, ex->f_label), "label");
+  check (ex, worksheet_write_string (ex->summary, row, SUM_COL_NUMBER, label, ex->book->f_label), "label");
   check (ex, worksheet_merge_range (ex->summary, row, SUM_COL_SCORE, row, SUM_COL_RED_FLAG, "",
-                                    ex->f_wrap), "merge");
-  write_text (ex, ex->summary, ex->summary_name, row, SUM_COL_SCORE, value, ex->f_wrap);
-  fit_row (ex, ex->summary, row, text_lines (value, SUM_VALUE_WIDTH));
+                                    ex->book->f_wrap), "merge");
+  write_text (ex, ex->summary, ex->summary_name, row, SUM_COL_SCORE, value, ex->book->f_wrap);
+  fit_row (ex, ex->summary, row, ems_xlsx_text_lines (value, SUM_VALUE_WIDTH));
 }
 
 static void
@@ -736,7 +761,7 @@ write_summary (Export *ex)
   char first_flag[LXW_MAX_CELL_NAME_LENGTH];
   g_autofree char *formula = NULL;
   g_autofree char *levels = NULL;
-  g_autofree char *yes = formula_string (ex->yes);
+  g_autofree char *yes = ems_xlsx_formula_string (ex->yes);
   const char *headers[N_SUM_COLS];
   guint n_flags = 0;
 
@@ -751,30 +776,30 @@ write_summary (Export *ex)
 
   check (ex, worksheet_write_string (ws, SUM_ROW_TITLE, 0,
                                      _("Environmental management self-assessment"),
-                                     ex->f_title), "title");
+                                     ex->book->f_title), "title");
   check (ex, worksheet_set_row (ws, SUM_ROW_TITLE, 22, NULL), "row");
   check (ex, worksheet_write_string (ws, SUM_ROW_SUBTITLE, 0,
                                      _("The 10 Elements of an effective environmental management system (CEC, 2000)"),
-                                     ex->f_subtitle), "subtitle");
+                                     ex->book->f_subtitle), "subtitle");
 
   /* Profile */
   write_profile_row (ex, SUM_ROW_PROFILE + 0, _("Organisation"), ems_assessment_get_name (a));
   write_profile_row (ex, SUM_ROW_PROFILE + 1, _("Site"), ems_assessment_get_site (a));
   write_profile_row (ex, SUM_ROW_PROFILE + 2, _("Sector"), ems_assessment_get_sector (a));
-  check (ex, worksheet_write_string (ws, SUM_ROW_PROFILE + 3, 0, _("Employees"), ex->f_label), "label");
+  check (ex, worksheet_write_string (ws, SUM_ROW_PROFILE + 3, 0, _("Employees"), ex->book->f_label), "label");
   if (ems_assessment_get_employees (a) >= 0)
     check (ex, worksheet_write_number (ws, SUM_ROW_PROFILE + 3, SUM_COL_SCORE,
-                                       ems_assessment_get_employees (a), ex->f_integer), "employees");
+                                       ems_assessment_get_employees (a), ex->book->f_integer), "employees");
   write_profile_row (ex, SUM_ROW_PROFILE + 4, _("Country"), ems_assessment_get_country (a));
   write_profile_row (ex, SUM_ROW_PROFILE + 5, _("Assessor"), ems_assessment_get_assessor (a));
-  check (ex, worksheet_write_string (ws, SUM_ROW_PROFILE + 6, 0, _("Assessed on"), ex->f_label), "label");
+  check (ex, worksheet_write_string (ws, SUM_ROW_PROFILE + 6, 0, _("Assessed on"), ex->book->f_label), "label");
   write_date_or_text (ex, ws, ex->summary_name, SUM_ROW_PROFILE + 6, SUM_COL_SCORE,
-                      ems_assessment_get_assessed_on (a), ex->f_date, ex->f_text);
+                      ems_assessment_get_assessed_on (a), ex->book->f_date, ex->book->f_text);
 
   /* Target: the level is an input, the percent follows it */
-  check (ex, worksheet_write_string (ws, SUM_ROW_TARGET_LEVEL, 0, _("Target level (0–4)"), ex->f_label), "label");
+  check (ex, worksheet_write_string (ws, SUM_ROW_TARGET_LEVEL, 0, _("Target level (0–4)"), ex->book->f_label), "label");
   check (ex, worksheet_write_number (ws, SUM_ROW_TARGET_LEVEL, SUM_COL_SCORE,
-                                     scores->target_level, ex->f_input), "target level");
+                                     scores->target_level, ex->book->f_input), "target level");
   {
     lxw_data_validation dv = { 0 };
 
@@ -782,48 +807,48 @@ write_summary (Export *ex)
     dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
     dv.minimum_number = 0;
     dv.maximum_number = EMS_LEVEL_MAX;
-    optional (worksheet_data_validation_cell (ws, SUM_ROW_TARGET_LEVEL, SUM_COL_SCORE, &dv),
+    ems_xlsx_optional (worksheet_data_validation_cell (ws, SUM_ROW_TARGET_LEVEL, SUM_COL_SCORE, &dv),
               "target validation");
   }
   lxw_rowcol_to_cell (level_cell, SUM_ROW_TARGET_LEVEL, SUM_COL_SCORE);
-  check (ex, worksheet_write_string (ws, SUM_ROW_TARGET, 0, _("Target score"), ex->f_label), "label");
+  check (ex, worksheet_write_string (ws, SUM_ROW_TARGET, 0, _("Target score"), ex->book->f_label), "label");
   formula = g_strdup_printf ("=25*%s", level_cell);
   check (ex, worksheet_write_formula_num (ws, SUM_ROW_TARGET, SUM_COL_SCORE, formula,
-                                          ex->f_score_big, scores->target), "target");
+                                          ex->book->f_score_big, scores->target), "target");
   g_clear_pointer (&formula, g_free);
   lxw_rowcol_to_cell_abs (target_cell, SUM_ROW_TARGET, SUM_COL_SCORE, TRUE, TRUE);
 
   /* Overall */
   lxw_rowcol_to_cell_abs (first_score, SUM_ROW_FIRST_ELEMENT, SUM_COL_SCORE, TRUE, TRUE);
   lxw_rowcol_to_cell_abs (last_score, last_element_row, SUM_COL_SCORE, TRUE, TRUE);
-  check (ex, worksheet_write_string (ws, SUM_ROW_OVERALL, 0, _("Overall score"), ex->f_label), "label");
+  check (ex, worksheet_write_string (ws, SUM_ROW_OVERALL, 0, _("Overall score"), ex->book->f_label), "label");
   formula = g_strdup_printf ("=IF(COUNT(%s:%s)=0,\"\",AVERAGE(%s:%s))",
                              first_score, last_score, first_score, last_score);
   if (scores->has_overall)
     check (ex, worksheet_write_formula_num (ws, SUM_ROW_OVERALL, SUM_COL_SCORE, formula,
-                                            ex->f_score_big, scores->overall), "overall");
+                                            ex->book->f_score_big, scores->overall), "overall");
   else
     check (ex, worksheet_write_formula_str (ws, SUM_ROW_OVERALL, SUM_COL_SCORE, formula,
-                                            ex->f_score_big, ""), "overall");
+                                            ex->book->f_score_big, ""), "overall");
   g_clear_pointer (&formula, g_free);
 
-  check (ex, worksheet_write_string (ws, SUM_ROW_BAND, 0, _("Band"), ex->f_label), "label");
+  check (ex, worksheet_write_string (ws, SUM_ROW_BAND, 0, _("Band"), ex->book->f_label), "label");
   {
     char overall_cell[LXW_MAX_CELL_NAME_LENGTH];
 
     lxw_rowcol_to_cell (overall_cell, SUM_ROW_OVERALL, SUM_COL_SCORE);
-    formula = band_formula (ex, overall_cell);
-    check (ex, worksheet_write_formula_str (ws, SUM_ROW_BAND, SUM_COL_SCORE, formula, ex->f_label,
+    formula = ems_xlsx_band_formula (overall_cell);
+    check (ex, worksheet_write_formula_str (ws, SUM_ROW_BAND, SUM_COL_SCORE, formula, ex->book->f_label,
                                             scores->has_overall ? ems_band_to_label (scores->band) : ""),
            "band");
     g_clear_pointer (&formula, g_free);
   }
 
-  check (ex, worksheet_write_string (ws, SUM_ROW_COVERAGE, 0, _("Coverage (answered or N/A)"), ex->f_label), "label");
+  check (ex, worksheet_write_string (ws, SUM_ROW_COVERAGE, 0, _("Coverage (answered or N/A)"), ex->book->f_label), "label");
   levels = answers_all_range (ex, COL_LEVEL);
   formula = g_strdup_printf ("=IF(ROWS(%s)=0,0,COUNTA(%s)/ROWS(%s))", levels, levels, levels);
   check (ex, worksheet_write_formula_num (ws, SUM_ROW_COVERAGE, SUM_COL_SCORE, formula,
-                                          ex->f_percent_left, scores->coverage), "coverage");
+                                          ex->book->f_percent_left, scores->coverage), "coverage");
   g_clear_pointer (&formula, g_free);
 
   /* Elements table */
@@ -836,7 +861,7 @@ write_summary (Export *ex)
   headers[SUM_COL_COVERAGE] = _("Coverage");
   headers[SUM_COL_RED_FLAG] = _("Red flag");
   for (guint c = 0; c < N_SUM_COLS; c++)
-    check (ex, worksheet_write_string (ws, SUM_ROW_HEADER, c, headers[c], ex->f_header), "header");
+    check (ex, worksheet_write_string (ws, SUM_ROW_HEADER, c, headers[c], ex->book->f_header), "header");
   check (ex, worksheet_set_row (ws, SUM_ROW_HEADER, 30, NULL), "row");
 
   for (guint e = 1; e <= n_elements; e++)
@@ -850,7 +875,7 @@ write_summary (Export *ex)
       lxw_rowcol_to_cell (score_cell, row, SUM_COL_SCORE);
       lxw_rowcol_to_cell (target_here, row, SUM_COL_TARGET);
 
-      check (ex, worksheet_write_number (ws, row, SUM_COL_NUMBER, element->number, ex->f_center), "number");
+      check (ex, worksheet_write_number (ws, row, SUM_COL_NUMBER, element->number, ex->book->f_center), "number");
       write_text (ex, ws, ex->summary_name, row, SUM_COL_TITLE, element->title, NULL);
 
       if (element->n_questions == 0)
@@ -872,21 +897,21 @@ write_summary (Export *ex)
                                      lv, wt, wt, lv, lv, wt);
           if (es->has_score)
             check (ex, worksheet_write_formula_num (ws, row, SUM_COL_SCORE, formula,
-                                                    ex->f_score, es->score), "score");
+                                                    ex->book->f_score, es->score), "score");
           else
             check (ex, worksheet_write_formula_str (ws, row, SUM_COL_SCORE, formula,
-                                                    ex->f_score, ""), "score");
+                                                    ex->book->f_score, ""), "score");
           g_clear_pointer (&formula, g_free);
 
           formula = g_strdup_printf ("=COUNTA(%s)/ROWS(%s)", lv, lv);
           check (ex, worksheet_write_formula_num (ws, row, SUM_COL_COVERAGE, formula,
-                                                  ex->f_percent, es->coverage), "coverage");
+                                                  ex->book->f_percent, es->coverage), "coverage");
           g_clear_pointer (&formula, g_free);
 
           /* Red flag: a critical question answered 0 */
           formula = g_strdup_printf ("=IF(SUMPRODUCT((%s=%s)*ISNUMBER(%s)*(%s=0))>0,%s,\"\")",
                                      cr, yes, lv, lv, yes);
-          check (ex, worksheet_write_formula_str (ws, row, SUM_COL_RED_FLAG, formula, ex->f_flag,
+          check (ex, worksheet_write_formula_str (ws, row, SUM_COL_RED_FLAG, formula, ex->book->f_flag,
                                                   es->red_flag ? ex->yes : ""), "red flag");
           g_clear_pointer (&formula, g_free);
           if (es->red_flag)
@@ -895,21 +920,21 @@ write_summary (Export *ex)
 
       formula = g_strdup_printf ("=%s", target_cell);
       check (ex, worksheet_write_formula_num (ws, row, SUM_COL_TARGET, formula,
-                                              ex->f_score, scores->target), "target");
+                                              ex->book->f_score, scores->target), "target");
       g_clear_pointer (&formula, g_free);
 
       formula = g_strdup_printf ("=IF(ISNUMBER(%s),MAX(0,%s-%s),\"\")",
                                  score_cell, target_here, score_cell);
       if (es->has_score)
         check (ex, worksheet_write_formula_num (ws, row, SUM_COL_GAP, formula,
-                                                ex->f_score, es->gap), "gap");
+                                                ex->book->f_score, es->gap), "gap");
       else
         check (ex, worksheet_write_formula_str (ws, row, SUM_COL_GAP, formula,
-                                                ex->f_score, ""), "gap");
+                                                ex->book->f_score, ""), "gap");
       g_clear_pointer (&formula, g_free);
 
-      formula = band_formula (ex, score_cell);
-      check (ex, worksheet_write_formula_str (ws, row, SUM_COL_BAND, formula, ex->f_center,
+      formula = ems_xlsx_band_formula (score_cell);
+      check (ex, worksheet_write_formula_str (ws, row, SUM_COL_BAND, formula, ex->book->f_center,
                                               es->has_score ? ems_band_to_label (es->band) : ""),
              "band");
       g_clear_pointer (&formula, g_free);
@@ -918,10 +943,10 @@ write_summary (Export *ex)
   /* Elements with a red flag */
   lxw_rowcol_to_cell_abs (first_flag, SUM_ROW_FIRST_ELEMENT, SUM_COL_RED_FLAG, TRUE, TRUE);
   lxw_rowcol_to_cell_abs (last_flag, last_element_row, SUM_COL_RED_FLAG, TRUE, TRUE);
-  check (ex, worksheet_write_string (ws, SUM_ROW_RED_FLAGS, 0, _("Elements with a red flag"), ex->f_label), "label");
+  check (ex, worksheet_write_string (ws, SUM_ROW_RED_FLAGS, 0, _("Elements with a red flag"), ex->book->f_label), "label");
   formula = g_strdup_printf ("=COUNTIF(%s:%s,%s)", first_flag, last_flag, yes);
   check (ex, worksheet_write_formula_num (ws, SUM_ROW_RED_FLAGS, SUM_COL_SCORE, formula,
-                                          ex->f_integer, n_flags), "red flags");
+                                          ex->book->f_integer, n_flags), "red flags");
   g_clear_pointer (&formula, g_free);
 
   band_conditional_formats (ex, SUM_ROW_FIRST_ELEMENT, last_element_row,
@@ -950,7 +975,7 @@ write_charts (Export *ex)
   lxw_chart_options bar_options = { .x_offset = 10, .y_offset = 5, .x_scale = 1.25, .y_scale = 1.2 };
 
   /* Radar: scores against the target, per element number */
-  radar = workbook_add_chart (ex->workbook, LXW_CHART_RADAR_FILLED);
+  radar = workbook_add_chart (ex->book->workbook, LXW_CHART_RADAR_FILLED);
   chart_title_set_name (radar, _("Scores against target"));
 
   series = chart_add_series (radar, NULL, NULL);
@@ -980,7 +1005,7 @@ write_charts (Export *ex)
   check (ex, worksheet_insert_chart_opt (ex->summary, 0, N_SUM_COLS + 1, radar, &radar_options), "radar");
 
   /* Bars: the gap to target per element, element 1 at the top */
-  bars = workbook_add_chart (ex->workbook, LXW_CHART_BAR);
+  bars = workbook_add_chart (ex->book->workbook, LXW_CHART_BAR);
   chart_title_set_name (bars, _("Gap to target (percentage points)"));
   series = chart_add_series (bars, NULL, NULL);
   chart_series_set_categories (series, ex->summary_name, first, SUM_COL_TITLE, last, SUM_COL_TITLE);
@@ -1023,8 +1048,8 @@ write_answers (Export *ex)
     [COL_NA_REASON] = 28, [COL_NOTE] = 40, [COL_EVIDENCE] = 40,
     [COL_WEIGHT] = 8, [COL_CRITICAL] = 9, [COL_ISO] = 14, [COL_EPA] = 11,
   };
-  g_autofree char *na = formula_string (ex->na_token);
-  g_autofree char *yes = formula_string (ex->yes);
+  g_autofree char *na = ems_xlsx_formula_string (ex->na_token);
+  g_autofree char *yes = ems_xlsx_formula_string (ex->yes);
   char label_first[LXW_MAX_CELL_NAME_LENGTH];
   char label_last[LXW_MAX_CELL_NAME_LENGTH];
   char meaning_first[LXW_MAX_CELL_NAME_LENGTH];
@@ -1056,16 +1081,16 @@ write_answers (Export *ex)
       if (c == COL_ELEMENT_TITLE || c == COL_QUESTION || c == COL_MEANING
           || c == COL_NA_REASON || c == COL_NOTE || c == COL_EVIDENCE
           || c == COL_ISO || c == COL_EPA)
-        f = ex->f_wrap;
+        f = ex->book->f_wrap;
       else if (c == COL_LEVEL)
-        f = ex->f_input;
+        f = ex->book->f_input;
       else
-        f = ex->f_center;
+        f = ex->book->f_center;
       /* A column's format only applies to empty cells: each cell below
        * gets it too */
       colfmt[c] = f;
       check (ex, worksheet_set_column (ws, c, c, widths[c], f), "column");
-      check (ex, worksheet_write_string (ws, 0, c, headers[c], ex->f_header), "header");
+      check (ex, worksheet_write_string (ws, 0, c, headers[c], ex->book->f_header), "header");
     }
   check (ex, worksheet_set_row (ws, 0, 32, NULL), "row");
 
@@ -1105,19 +1130,19 @@ write_answers (Export *ex)
 
           if (state == EMS_ANSWER_LEVEL)
             {
-              check (ex, worksheet_write_number (ws, row, COL_LEVEL, answer->level, ex->f_input), "level");
+              check (ex, worksheet_write_number (ws, row, COL_LEVEL, answer->level, ex->book->f_input), "level");
               meaning = g_strdup_printf ("%s: %s",
                                          ems_checklist_get_level_label (ex->checklist, answer->level),
                                          ems_checklist_get_level_meaning (ex->checklist, answer->level));
             }
           else if (state == EMS_ANSWER_NOT_APPLICABLE)
             {
-              check (ex, worksheet_write_string (ws, row, COL_LEVEL, ex->na_token, ex->f_input), "level");
+              check (ex, worksheet_write_string (ws, row, COL_LEVEL, ex->na_token, ex->book->f_input), "level");
               meaning = g_strdup (na_meaning);
             }
           else
             {
-              check (ex, worksheet_write_blank (ws, row, COL_LEVEL, ex->f_input), "level");
+              check (ex, worksheet_write_blank (ws, row, COL_LEVEL, ex->book->f_input), "level");
             }
 
           /* The meaning and the N/A mark follow the level when it is edited */
@@ -1144,15 +1169,15 @@ write_answers (Export *ex)
             }
 
           {
-            guint lines = MAX (text_lines (element->title, widths[COL_ELEMENT_TITLE]),
-                               text_lines (q->text, widths[COL_QUESTION]));
+            guint lines = MAX (ems_xlsx_text_lines (element->title, widths[COL_ELEMENT_TITLE]),
+                               ems_xlsx_text_lines (q->text, widths[COL_QUESTION]));
 
-            lines = MAX (lines, text_lines (meaning, widths[COL_MEANING]));
+            lines = MAX (lines, ems_xlsx_text_lines (meaning, widths[COL_MEANING]));
             if (answer != NULL)
               {
-                lines = MAX (lines, text_lines (answer->reason, widths[COL_NA_REASON]));
-                lines = MAX (lines, text_lines (answer->note, widths[COL_NOTE]));
-                lines = MAX (lines, text_lines (answer->evidence, widths[COL_EVIDENCE]));
+                lines = MAX (lines, ems_xlsx_text_lines (answer->reason, widths[COL_NA_REASON]));
+                lines = MAX (lines, ems_xlsx_text_lines (answer->note, widths[COL_NOTE]));
+                lines = MAX (lines, ems_xlsx_text_lines (answer->evidence, widths[COL_EVIDENCE]));
               }
             fit_row (ex, ws, row, lines);
           }
@@ -1169,7 +1194,7 @@ write_answers (Export *ex)
     {
       lxw_data_validation dv = { 0 };
       char *choices[EMS_LEVEL_MAX + 3] = { "0", "1", "2", "3", "4", (char *) ex->na_token, NULL };
-      g_autofree char *input_title = utf8_cut (_("Level"), 32);
+      g_autofree char *input_title = ems_xlsx_utf8_cut (_("Level"), 32);
       g_autofree char *input_message = NULL;
 
       dv.validate = LXW_VALIDATION_TYPE_LIST;
@@ -1186,13 +1211,13 @@ write_answers (Export *ex)
         full = g_strdup_printf (_("0 Not in place … 4 Measured and improved, or %s; leave empty when not yet answered. The scores on the Summary sheet follow."),
                                 ex->na_token);
         /* Excel holds at most 255 characters in a prompt */
-        input_message = utf8_cut (full, 255);
+        input_message = ems_xlsx_utf8_cut (full, 255);
       }
       dv.input_title = input_title;
       dv.input_message = input_message;
       dv.error_title = input_title;
       dv.error_message = input_message;
-      optional (worksheet_data_validation_range (ws, 1, COL_LEVEL, ex->n_answer_rows, COL_LEVEL, &dv),
+      ems_xlsx_optional (worksheet_data_validation_range (ws, 1, COL_LEVEL, ex->n_answer_rows, COL_LEVEL, &dv),
                 "level validation");
     }
 
@@ -1238,9 +1263,9 @@ write_actions (Export *ex)
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     {
-      check (ex, worksheet_set_column (ws, c, c, widths[c], c == 1 || c == 4 ? ex->f_wrap : ex->f_center),
+      check (ex, worksheet_set_column (ws, c, c, widths[c], c == 1 || c == 4 ? ex->book->f_wrap : ex->book->f_center),
              "column");
-      check (ex, worksheet_write_string (ws, 0, c, headers[c], ex->f_header), "header");
+      check (ex, worksheet_write_string (ws, 0, c, headers[c], ex->book->f_header), "header");
     }
   check (ex, worksheet_set_row (ws, 0, 24, NULL), "row");
 
@@ -1249,18 +1274,18 @@ write_actions (Export *ex)
       g_autoptr(EmsAction) action = g_list_model_get_item (model, i);
       lxw_row_t row = i + 1;
 
-      check (ex, worksheet_write_number (ws, row, 0, i + 1, ex->f_center), "number");
-      write_text (ex, ws, ex->actions_name, row, 1, ems_action_get_title (action), ex->f_wrap);
+      check (ex, worksheet_write_number (ws, row, 0, i + 1, ex->book->f_center), "number");
+      write_text (ex, ws, ex->actions_name, row, 1, ems_action_get_title (action), ex->book->f_wrap);
       if (ems_action_get_element (action) > 0)
-        check (ex, worksheet_write_number (ws, row, 2, ems_action_get_element (action), ex->f_center), "element");
-      write_text (ex, ws, ex->actions_name, row, 3, ems_action_get_question (action), ex->f_center);
-      write_text (ex, ws, ex->actions_name, row, 4, ems_action_get_owner (action), ex->f_wrap);
+        check (ex, worksheet_write_number (ws, row, 2, ems_action_get_element (action), ex->book->f_center), "element");
+      write_text (ex, ws, ex->actions_name, row, 3, ems_action_get_question (action), ex->book->f_center);
+      write_text (ex, ws, ex->actions_name, row, 4, ems_action_get_owner (action), ex->book->f_wrap);
       write_date_or_text (ex, ws, ex->actions_name, row, 5, ems_action_get_due (action),
-                          ex->f_date_input, ex->f_center);
-      fit_row (ex, ws, row, MAX (text_lines (ems_action_get_title (action), widths[1]),
-                                 text_lines (ems_action_get_owner (action), widths[4])));
+                          ex->book->f_date_input, ex->book->f_center);
+      fit_row (ex, ws, row, MAX (ems_xlsx_text_lines (ems_action_get_title (action), widths[1]),
+                                 ems_xlsx_text_lines (ems_action_get_owner (action), widths[4])));
       check (ex, worksheet_write_string (ws, row, 6, status_label (ems_action_get_status (action)),
-                                         ex->f_input), "status");
+                                         ex->book->f_input), "status");
     }
 
   choices[0] = (char *) status_label (EMS_ACTION_OPEN);
@@ -1270,7 +1295,7 @@ write_actions (Export *ex)
   dv.validate = LXW_VALIDATION_TYPE_LIST;
   dv.value_list = choices;
   dv.dropdown = LXW_VALIDATION_ON;
-  optional (worksheet_data_validation_range (ws, 1, 6, n + ACTION_SPARE_ROWS, 6, &dv), "status validation");
+  ems_xlsx_optional (worksheet_data_validation_range (ws, 1, 6, n + ACTION_SPARE_ROWS, 6, &dv), "status validation");
 
   {
     lxw_data_validation date_dv = { 0 };
@@ -1278,7 +1303,7 @@ write_actions (Export *ex)
     date_dv.validate = LXW_VALIDATION_TYPE_DATE_NUMBER;
     date_dv.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN;
     date_dv.value_number = 0;
-    optional (worksheet_data_validation_range (ws, 1, 5, n + ACTION_SPARE_ROWS, 5, &date_dv),
+    ems_xlsx_optional (worksheet_data_validation_range (ws, 1, 5, n + ACTION_SPARE_ROWS, 5, &date_dv),
               "date validation");
   }
 
@@ -1298,11 +1323,11 @@ write_method_line (Export     *ex,
                    const char *label,
                    const char *text)
 {
-  check (ex, worksheet_write_string (ex->method, row, 0, label, ex->f_label), "label");
+  check (ex, worksheet_write_string (ex->method, row, 0, label, ex->book->f_label), "label");
   /* The text spans columns B and C */
-  check (ex, worksheet_merge_range (ex->method, row, 1, row, 2, "", ex->f_wrap), "merge");
-  write_text (ex, ex->method, ex->method_name, row, 1, text, ex->f_wrap);
-  fit_row (ex, ex->method, row, text_lines (text, METHOD_WIDTH_B + METHOD_WIDTH_C));
+  check (ex, worksheet_merge_range (ex->method, row, 1, row, 2, "", ex->book->f_wrap), "merge");
+  write_text (ex, ex->method, ex->method_name, row, 1, text, ex->book->f_wrap);
+  fit_row (ex, ex->method, row, ems_xlsx_text_lines (text, METHOD_WIDTH_B + METHOD_WIDTH_C));
   return row + 1;
 }
 
@@ -1336,28 +1361,28 @@ write_method (Export *ex)
   worksheet_set_paper (ws, 9);
   worksheet_fit_to_pages (ws, 1, 0);
 
-  check (ex, worksheet_write_string (ws, 0, 0, _("Method"), ex->f_title), "title");
+  check (ex, worksheet_write_string (ws, 0, 0, _("Method"), ex->book->f_title), "title");
 
   /* The scale: the Answers sheet looks labels and meanings up here */
-  check (ex, worksheet_write_string (ws, METHOD_ROW_SCALE_HEADER, 0, _("Level"), ex->f_header), "header");
-  check (ex, worksheet_write_string (ws, METHOD_ROW_SCALE_HEADER, 1, _("Label"), ex->f_header), "header");
-  check (ex, worksheet_write_string (ws, METHOD_ROW_SCALE_HEADER, 2, _("Meaning"), ex->f_header), "header");
+  check (ex, worksheet_write_string (ws, METHOD_ROW_SCALE_HEADER, 0, _("Level"), ex->book->f_header), "header");
+  check (ex, worksheet_write_string (ws, METHOD_ROW_SCALE_HEADER, 1, _("Label"), ex->book->f_header), "header");
+  check (ex, worksheet_write_string (ws, METHOD_ROW_SCALE_HEADER, 2, _("Meaning"), ex->book->f_header), "header");
   for (guint level = 0; level <= EMS_LEVEL_NA; level++)
     {
       lxw_row_t r = METHOD_ROW_LEVEL0 + level;
 
       if (level == EMS_LEVEL_NA)
-        check (ex, worksheet_write_string (ws, r, 0, ex->na_token, ex->f_center), "level");
+        check (ex, worksheet_write_string (ws, r, 0, ex->na_token, ex->book->f_center), "level");
       else
-        check (ex, worksheet_write_number (ws, r, 0, level, ex->f_center), "level");
-      write_text (ex, ws, ex->method_name, r, 1, ems_checklist_get_level_label (ex->checklist, level), ex->f_wrap);
-      write_text (ex, ws, ex->method_name, r, 2, ems_checklist_get_level_meaning (ex->checklist, level), ex->f_wrap);
-      fit_row (ex, ws, r, MAX (text_lines (ems_checklist_get_level_label (ex->checklist, level), METHOD_WIDTH_B),
-                               text_lines (ems_checklist_get_level_meaning (ex->checklist, level), METHOD_WIDTH_C)));
+        check (ex, worksheet_write_number (ws, r, 0, level, ex->book->f_center), "level");
+      write_text (ex, ws, ex->method_name, r, 1, ems_checklist_get_level_label (ex->checklist, level), ex->book->f_wrap);
+      write_text (ex, ws, ex->method_name, r, 2, ems_checklist_get_level_meaning (ex->checklist, level), ex->book->f_wrap);
+      fit_row (ex, ws, r, MAX (ems_xlsx_text_lines (ems_checklist_get_level_label (ex->checklist, level), METHOD_WIDTH_B),
+                               ems_xlsx_text_lines (ems_checklist_get_level_meaning (ex->checklist, level), METHOD_WIDTH_C)));
     }
 
   row = METHOD_ROW_NA + 2;
-  check (ex, worksheet_write_string (ws, row++, 0, _("Scoring rule"), ex->f_section), "section");
+  check (ex, worksheet_write_string (ws, row++, 0, _("Scoring rule"), ex->book->f_section), "section");
   row = write_method_line (ex, row, _("Element score"),
                            _("100 × Σ(weight × level) ÷ Σ(4 × weight), over the element's questions answered with a level (not N/A, not unanswered). Empty when there is none."));
   row = write_method_line (ex, row, _("Overall score"),
@@ -1376,7 +1401,7 @@ write_method (Export *ex)
                            _("The Summary's scores are formulas over the Answers sheet: change a level there (0–4, N/A or empty) and the scores, bands and charts follow. Figures are shown rounded to one decimal."));
 
   row++;
-  check (ex, worksheet_write_string (ws, row++, 0, _("Source"), ex->f_section), "section");
+  check (ex, worksheet_write_string (ws, row++, 0, _("Source"), ex->book->f_section), "section");
   row = write_method_line (ex, row, _("Checklist"), ems_checklist_get_id (ex->checklist));
   version = g_strdup_printf ("%u", ems_checklist_get_version (ex->checklist));
   row = write_method_line (ex, row, _("Checklist version"), version);
@@ -1404,12 +1429,12 @@ write_method (Export *ex)
       row = write_method_line (ex, row, _("Answers not in the checklist"), list);
     }
 
-  if (ex->warnings->len > 0)
+  if (ex->book->warnings->len > 0)
     {
       row++;
-      check (ex, worksheet_write_string (ws, row++, 0, _("Texts cut to fit"), ex->f_section), "section");
-      for (guint i = 0; i < ex->warnings->len; i++)
-        write_text (ex, ws, ex->method_name, row++, 1, g_ptr_array_index (ex->warnings, i), NULL);
+      check (ex, worksheet_write_string (ws, row++, 0, _("Texts cut to fit"), ex->book->f_section), "section");
+      for (guint i = 0; i < ex->book->warnings->len; i++)
+        write_text (ex, ws, ex->method_name, row++, 1, g_ptr_array_index (ex->book->warnings, i), NULL);
     }
 }
 
@@ -1418,8 +1443,8 @@ set_properties (Export *ex)
 {
   EmsAssessment *a = ex->assessment;
   gboolean cut;
-  g_autofree char *name = clean_text (ems_assessment_get_name (a), &cut);
-  g_autofree char *assessor = clean_text (ems_assessment_get_assessor (a), &cut);
+  g_autofree char *name = ems_xlsx_clean_text (ems_assessment_get_name (a), &cut);
+  g_autofree char *assessor = ems_xlsx_clean_text (ems_assessment_get_assessor (a), &cut);
   g_autofree char *title = NULL;
   g_autofree char *checklist = NULL;
   g_autofree char *hash = NULL;
@@ -1441,59 +1466,45 @@ set_properties (Export *ex)
   props.keywords = (char *) _("EMS, environmental management system, 10 Elements, CEC, self-assessment, ISO 14001");
   props.comments = (char *) _("Exported by Ten Elements");
   props.created = g_date_time_to_unix (ex->export_time);
-  check (ex, workbook_set_properties (ex->workbook, &props), "properties");
+  check (ex, workbook_set_properties (ex->book->workbook, &props), "properties");
 
   /* Custom properties: fixed English names, for scripts */
-  check (ex, workbook_set_custom_property_integer (ex->workbook, "EMS format version",
+  check (ex, workbook_set_custom_property_integer (ex->book->workbook, "EMS format version",
                                                    EMS_FORMAT_VERSION), "custom");
   checklist = g_strdup_printf ("%s %u", ems_checklist_get_id (ex->checklist),
                                ems_checklist_get_version (ex->checklist));
-  check (ex, workbook_set_custom_property_string (ex->workbook, "EMS checklist", checklist), "custom");
+  check (ex, workbook_set_custom_property_string (ex->book->workbook, "EMS checklist", checklist), "custom");
   if (ex->scores->has_overall)
-    check (ex, workbook_set_custom_property_number (ex->workbook, "EMS overall score",
+    check (ex, workbook_set_custom_property_number (ex->book->workbook, "EMS overall score",
                                                     ex->scores->overall), "custom");
   hash = source_hash (ex, &from_file);
-  check (ex, workbook_set_custom_property_string (ex->workbook, "EMS source SHA-256", hash), "custom");
+  check (ex, workbook_set_custom_property_string (ex->book->workbook, "EMS source SHA-256", hash), "custom");
 }
 
 static gboolean
-build_workbook (Export     *ex,
-                const char *tmp_path,
-                GError    **error)
+build_workbook (EmsXlsxBook  *book,
+                gpointer      user_data,
+                GError      **error)
 {
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE };
-  lxw_error err;
+  Export *ex = user_data;
 
-  ex->workbook = workbook_new_opt (tmp_path, &options);
-  if (ex->workbook == NULL)
-    {
-      g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
-                   _("Could not start the workbook: out of memory"));
-      return FALSE;
-    }
+  ex->book = book;
 
-  make_formats (ex);
-
-  ex->summary_name = legal_sheet_name (ex->workbook, C_("sheet name", "Summary"), "Summary");
-  ex->summary = workbook_add_worksheet (ex->workbook, ex->summary_name);
-  ex->answers_name = legal_sheet_name (ex->workbook, C_("sheet name", "Answers"), "Answers");
-  ex->answers = workbook_add_worksheet (ex->workbook, ex->answers_name);
-  ex->actions_name = legal_sheet_name (ex->workbook, C_("sheet name", "Actions"), "Actions");
-  ex->actions = workbook_add_worksheet (ex->workbook, ex->actions_name);
-  ex->method_name = legal_sheet_name (ex->workbook, C_("sheet name", "Method"), "Method");
-  ex->method = workbook_add_worksheet (ex->workbook, ex->method_name);
+  ex->summary = ems_xlsx_add_sheet (book, C_("sheet name", "Summary"), "Summary", &ex->summary_name);
+  ex->answers = ems_xlsx_add_sheet (book, C_("sheet name", "Answers"), "Answers", &ex->answers_name);
+  ex->actions = ems_xlsx_add_sheet (book, C_("sheet name", "Actions"), "Actions", &ex->actions_name);
+  ex->method = ems_xlsx_add_sheet (book, C_("sheet name", "Method"), "Method", &ex->method_name);
 
   if (ex->summary == NULL || ex->answers == NULL || ex->actions == NULL || ex->method == NULL)
     {
       /* Only when two translations collide: fall back to English */
       g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
                    _("Could not name the sheets of the workbook"));
-      workbook_close (ex->workbook);
       return FALSE;
     }
 
-  ex->answers_ref = sheet_ref (ex->answers_name);
-  ex->method_ref = sheet_ref (ex->method_name);
+  ex->answers_ref = ems_xlsx_sheet_ref (ex->answers_name);
+  ex->method_ref = ems_xlsx_sheet_ref (ex->method_name);
 
   plan_answer_rows (ex);
   write_answers (ex);
@@ -1504,12 +1515,10 @@ build_workbook (Export     *ex,
   set_properties (ex);
   worksheet_activate (ex->summary);
 
-  err = workbook_close (ex->workbook);
-  ex->workbook = NULL;
-  check (ex, err, "close");
-
   return TRUE;
 }
+
+/* Writing the file ------------------------------------------------------- */
 
 static gboolean
 is_disk_full (int saved_errno)
@@ -1574,15 +1583,14 @@ tune_malloc_once (void)
 }
 
 gboolean
-ems_xlsx_export_full (EmsAssessment  *assessment,
-                      GBytes         *source,
-                      GDateTime      *export_time,
-                      const char     *path,
-                      char         ***warnings,
-                      GError        **error)
+ems_xlsx_write_atomic (const char        *path,
+                       EmsXlsxBuildFunc   build,
+                       gpointer           user_data,
+                       char            ***warnings,
+                       GError           **error)
 {
-  Export ex = { 0 };
-  g_autoptr(GDateTime) now = NULL;
+  EmsXlsxBook book = { 0 };
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE };
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
@@ -1590,19 +1598,17 @@ ems_xlsx_export_full (EmsAssessment  *assessment,
   locale_t c_numeric;
   locale_t base_locale;
   locale_t old_locale;
+  gboolean built = FALSE;
   gboolean ok = FALSE;
   int fd;
   int saved_errno;
 
-  g_return_val_if_fail (EMS_IS_ASSESSMENT (assessment), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (build != NULL, FALSE);
   g_return_val_if_fail (warnings == NULL || *warnings == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   tune_malloc_once ();
-
-  if (export_time == NULL)
-    export_time = now = g_date_time_new_now_local ();
 
   /* The temporary file lives next to the target, so the rename is atomic */
   dir = g_path_get_dirname (path);
@@ -1634,19 +1640,6 @@ ems_xlsx_export_full (EmsAssessment  *assessment,
     }
   close (fd);
 
-  ex.assessment = assessment;
-  ex.checklist = ems_assessment_get_checklist (assessment);
-  ex.scores = ems_scores_compute (assessment);
-  ex.source = source;
-  ex.export_time = export_time;
-  ex.warnings = g_ptr_array_new_with_free_func (g_free);
-
-  /* Translations first, in the user's locale */
-  /* Translators: short mark for "not applicable" in the level column */
-  ex.na_token = _("N/A");
-  ex.yes = _("Yes");
-  ex.no = _("No");
-
   /* libxlsxwriter prints doubles with the C library: in a French or
    * Spanish locale it would write "4,5" and corrupt the workbook. Switch
    * this thread's numbers to "C", keeping the messages' language. */
@@ -1659,25 +1652,43 @@ ems_xlsx_export_full (EmsAssessment  *assessment,
       saved_errno = errno;
       g_unlink (tmp_path);
       set_write_error (error, path, saved_errno);
-      export_clear (&ex);
       return FALSE;
     }
   old_locale = uselocale (c_numeric);
 
-  errno = 0;
-  if (build_workbook (&ex, tmp_path, error))
+  book.warnings = g_ptr_array_new_with_free_func (g_free);
+  book.workbook = workbook_new_opt (tmp_path, &options);
+  if (book.workbook == NULL)
+    {
+      g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
+                   _("Could not start the workbook: out of memory"));
+    }
+  else
+    {
+      lxw_error err;
+
+      make_formats (&book);
+      built = build (&book, user_data, error);
+
+      errno = 0;
+      err = workbook_close (book.workbook);
+      book.workbook = NULL;
+      ems_xlsx_check (&book, err, "close");
+    }
+
+  if (built)
     {
       saved_errno = errno;
-      if (ex.error != LXW_NO_ERROR)
+      if (book.error != LXW_NO_ERROR)
         {
           g_autofree char *display = g_filename_display_name (path);
 
-          g_debug ("libxlsxwriter: %s: %s", ex.error_where, lxw_strerror (ex.error));
+          g_debug ("libxlsxwriter: %s: %s", book.error_where, lxw_strerror (book.error));
           if (is_disk_full (saved_errno))
             set_write_error (error, path, saved_errno);
           else
             g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
-                         _("Could not write “%s”: %s"), display, lxw_strerror (ex.error));
+                         _("Could not write “%s”: %s"), display, lxw_strerror (book.error));
         }
       else if ((saved_errno = sync_file (tmp_path)) != 0)
         {
@@ -1703,15 +1714,54 @@ ems_xlsx_export_full (EmsAssessment  *assessment,
     {
       if (warnings != NULL)
         {
-          g_ptr_array_add (ex.warnings, NULL);
-          *warnings = (char **) g_ptr_array_steal (ex.warnings, NULL);
+          g_ptr_array_add (book.warnings, NULL);
+          *warnings = (char **) g_ptr_array_steal (book.warnings, NULL);
         }
       else
         {
-          for (guint i = 0; i < ex.warnings->len; i++)
-            g_message ("%s: %s", path, (const char *) g_ptr_array_index (ex.warnings, i));
+          for (guint i = 0; i < book.warnings->len; i++)
+            g_message ("%s: %s", path, (const char *) g_ptr_array_index (book.warnings, i));
         }
     }
+
+  g_ptr_array_unref (book.warnings);
+
+  return ok;
+}
+
+gboolean
+ems_xlsx_export_full (EmsAssessment  *assessment,
+                      GBytes         *source,
+                      GDateTime      *export_time,
+                      const char     *path,
+                      char         ***warnings,
+                      GError        **error)
+{
+  Export ex = { 0 };
+  g_autoptr(GDateTime) now = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (EMS_IS_ASSESSMENT (assessment), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (warnings == NULL || *warnings == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (export_time == NULL)
+    export_time = now = g_date_time_new_now_local ();
+
+  ex.assessment = assessment;
+  ex.checklist = ems_assessment_get_checklist (assessment);
+  ex.scores = ems_scores_compute (assessment);
+  ex.source = source;
+  ex.export_time = export_time;
+
+  /* Translations first, in the user's locale */
+  /* Translators: short mark for "not applicable" in the level column */
+  ex.na_token = _("N/A");
+  ex.yes = _("Yes");
+  ex.no = _("No");
+
+  ok = ems_xlsx_write_atomic (path, build_workbook, &ex, warnings, error);
 
   export_clear (&ex);
 

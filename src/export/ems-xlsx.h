@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ems-assessment.h"
+#include "ems-comparison.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,25 @@ gboolean ems_xlsx_export_full (EmsAssessment  *assessment,
                                const char     *path,
                                char         ***warnings,
                                GError        **error);
+
+/* Writes @comparison to @path as a workbook with the sheets Matrix
+ * (participants × elements), Statistics (per element: formulas over the
+ * Matrix stored with the comparison's values, a radar of the group mean
+ * against the target and a bar chart of the standard deviations),
+ * Distribution (participants per band, with a chart), Priorities, Changes
+ * (only when the set holds follow-ups) and Method.
+ *
+ * When ems_comparison_get_anonymise() is TRUE nothing in the file names a
+ * participant: no organisation, site, assessor, date, file name, note,
+ * evidence or action owner, document properties included. Otherwise the
+ * Method sheet lists each participant's file with the SHA-256 of its bytes
+ * (or, when the file is gone or changed, of the assessment as saved).
+ *
+ * @export_time and the temporary-file write behave as in
+ * ems_xlsx_export(); text cut to fit a cell is logged with g_message(). */
+gboolean ems_xlsx_export_comparison (EmsComparison  *comparison,
+                                     GDateTime      *export_time,
+                                     const char     *path,
+                                     GError        **error);
 
 G_END_DECLS
