@@ -934,12 +934,8 @@ write_method_line (Compare    *cx,
                    const char *label,
                    const char *text)
 {
-  check (cx, worksheet_write_string (cx->method, row, 0, label, cx->book->f_label), "label");
-  /* The text spans columns B and C */
-  check (cx, worksheet_merge_range (cx->method, row, 1, row, 2, "", cx->book->f_wrap), "merge");
-  write_text (cx, cx->method, cx->method_name, row, 1, text, cx->book->f_wrap);
-  ems_xlsx_fit_row (cx->book, cx->method, row, ems_xlsx_text_lines (text, METHOD_WIDTH_B + METHOD_WIDTH_C));
-  return row + 1;
+  return ems_xlsx_write_method_line (cx->book, cx->method, cx->method_name, row, label, text,
+                                     METHOD_WIDTH_B + METHOD_WIDTH_C);
 }
 
 /* The SHA-256 of a participant's file when its bytes on disk still hold

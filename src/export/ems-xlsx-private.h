@@ -89,6 +89,15 @@ void      ems_xlsx_write_text        (EmsXlsxBook      *book,
                                       lxw_col_t         col,
                                       const char       *text,
                                       lxw_format       *format);
+/* One "label: text" line of a Method sheet, the text merged over columns
+ * B and C (@text_width wide together); returns the next row. */
+lxw_row_t ems_xlsx_write_method_line (EmsXlsxBook      *book,
+                                      lxw_worksheet    *sheet,
+                                      const char       *sheet_name,
+                                      lxw_row_t         row,
+                                      const char       *label,
+                                      const char       *text,
+                                      double            text_width);
 char     *ems_xlsx_formula_string    (const char       *text);
 char     *ems_xlsx_sheet_ref         (const char       *name);
 char     *ems_xlsx_legal_sheet_name  (lxw_workbook     *workbook,

@@ -366,6 +366,23 @@ ems_xlsx_write_text (EmsXlsxBook   *book,
   ems_xlsx_check (book, worksheet_write_string (sheet, row, col, clean, format), "string");
 }
 
+lxw_row_t
+ems_xlsx_write_method_line (EmsXlsxBook   *book,
+                            lxw_worksheet *sheet,
+                            const char    *sheet_name,
+                            lxw_row_t      row,
+                            const char    *label,
+                            const char    *text,
+                            double         text_width)
+{
+  ems_xlsx_check (book, worksheet_write_string (sheet, row, 0, label, book->f_label), "label");
+  ems_xlsx_check (book, worksheet_merge_range (sheet, row, 1, row, 2, "", book->f_wrap), "merge");
+  ems_xlsx_write_text (book, sheet, sheet_name, row, 1, text, book->f_wrap);
+  ems_xlsx_fit_row (book, sheet, row, ems_xlsx_text_lines (text, text_width));
+
+  return row + 1;
+}
+
 /* A string literal for a formula: "…" with quotes doubled */
 char *
 ems_xlsx_formula_string (const char *text)
@@ -1323,12 +1340,8 @@ write_method_line (Export     *ex,
                    const char *label,
                    const char *text)
 {
-  check (ex, worksheet_write_string (ex->method, row, 0, label, ex->book->f_label), "label");
-  /* The text spans columns B and C */
-  check (ex, worksheet_merge_range (ex->method, row, 1, row, 2, "", ex->book->f_wrap), "merge");
-  write_text (ex, ex->method, ex->method_name, row, 1, text, ex->book->f_wrap);
-  fit_row (ex, ex->method, row, ems_xlsx_text_lines (text, METHOD_WIDTH_B + METHOD_WIDTH_C));
-  return row + 1;
+  return ems_xlsx_write_method_line (ex->book, ex->method, ex->method_name, row, label, text,
+                                     METHOD_WIDTH_B + METHOD_WIDTH_C);
 }
 
 static char *
