@@ -1,0 +1,313 @@
+/* ems-element-page.c: the page of one element and its questions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ems-element-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ems-element-page.h"
+#include "ems-question-row.h"
+#include "ems-scores.h"
+
+/* Questions built before the first frame; the rest follow when idle, so
+ * that the page shows sooner (see bench/bench-startup). */
+#define N_FIRST_ROWS 2
+
+struct _EmsElementPage
+{
+  GtkWidget      parent_instance;
+
+  EmsAssessment *assessment;
+  guint          element;
+
+  GtkWidget     *scroller;
+  GtkWidget     *summary_label;
+  GtkWidget     *box;
+  GtkWidget     *nav;
+  GPtrArray     *rows;
+  guint          build_id;
+};
+
+G_DEFINE_FINAL_TYPE (EmsElementPage, ems_element_page, GTK_TYPE_WIDGET)
+
+static void
+update_summary (EmsElementPage *self)
+{
+  g_autoptr(EmsScores) scores = ems_scores_compute (self->assessment);
+  const EmsElementScore *es = &scores->elements[self->element - 1];
+  g_autofree char *score = ems_format_percent (es->has_score, es->score);
+  g_autofree char *text = NULL;
+  guint done = es->n_answered + es->n_not_applicable;
+
+  if (es->has_score)
+    /* Translators: element summary: answered, total, score (already with %), band */
+    text = g_strdup_printf (_("%u of %u answered · score %s · %s"),
+                            done, es->n_questions, score,
+                            ems_band_to_label (es->band));
+  else
+    /* Translators: element summary with no score yet: answered, total */
+    text = g_strdup_printf (_("%u of %u answered · no score yet"),
+                            done, es->n_questions);
+
+  if (es->red_flag)
+    {
+      g_autofree char *flagged = g_strdup_printf ("%s · %s", text,
+                                                  _("a critical question is at level 0"));
+      g_free (text);
+      text = g_steal_pointer (&flagged);
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->summary_label), text);
+}
+
+static void
+on_changed (EmsAssessment  *assessment,
+            EmsElementPage *self)
+{
+  update_summary (self);
+}
+
+static void
+add_row (EmsElementPage *self)
+{
+  EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
+  const EmsElement *element = ems_checklist_get_element (checklist, self->element);
+  GtkWidget *row;
+
+  g_assert (self->rows->len < element->n_questions);
+
+  row = ems_question_row_new (self->assessment, element->questions[self->rows->len]);
+  gtk_box_insert_child_after (GTK_BOX (self->box), row,
+                              self->rows->len > 0 ? g_ptr_array_index (self->rows, self->rows->len - 1)
+                                                  : gtk_widget_get_prev_sibling (self->nav));
+  g_ptr_array_add (self->rows, row);
+}
+
+static guint
+n_questions (EmsElementPage *self)
+{
+  EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
+
+  return ems_checklist_get_element (checklist, self->element)->n_questions;
+}
+
+/* Builds every question not built yet */
+static void
+ensure_rows (EmsElementPage *self)
+{
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  while (self->rows->len < n_questions (self))
+    add_row (self);
+}
+
+static gboolean
+build_more_rows (gpointer user_data)
+{
+  EmsElementPage *self = user_data;
+
+  if (self->rows->len < n_questions (self))
+    add_row (self);
+  if (self->rows->len < n_questions (self))
+    return G_SOURCE_CONTINUE;
+
+  self->build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static GtkWidget *
+nav_button (const char *label,
+            const char *icon,
+            const char *action,
+            gboolean    icon_last)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
+
+  if (icon_last)
+    {
+      gtk_box_append (GTK_BOX (box), text);
+      gtk_box_append (GTK_BOX (box), image);
+    }
+  else
+    {
+      gtk_box_append (GTK_BOX (box), image);
+      gtk_box_append (GTK_BOX (box), text);
+    }
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), button);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "pill");
+
+  return button;
+}
+
+static void
+build (EmsElementPage *self)
+{
+  EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
+  const EmsElement *element = ems_checklist_get_element (checklist, self->element);
+  GtkWidget *clamp, *box, *title, *why, *prev, *next;
+  g_autofree char *title_text = NULL;
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 820);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+
+  self->box = box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_add_css_class (box, "element-page");
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+
+  /* Translators: element page title: number and name */
+  title_text = g_strdup_printf (_("%u. %s"), element->number, element->title);
+  title = gtk_label_new (title_text);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  gtk_box_append (GTK_BOX (box), title);
+
+  self->summary_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->summary_label), TRUE);
+  gtk_widget_add_css_class (self->summary_label, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->summary_label);
+
+  why = gtk_label_new (element->why);
+  gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (why), 0);
+  gtk_widget_add_css_class (why, "element-why");
+  gtk_box_append (GTK_BOX (box), why);
+
+  self->nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (self->nav, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (self->nav, 6);
+  prev = nav_button (_("_Previous"), "go-previous-symbolic", "win.previous-element", FALSE);
+  next = nav_button (_("_Next"), "go-next-symbolic", "win.next-element", TRUE);
+  gtk_widget_add_css_class (next, "suggested-action");
+  gtk_widget_set_tooltip_text (prev, _("Previous Element (Alt+Page Up)"));
+  gtk_widget_set_tooltip_text (next, _("Next Element (Alt+Page Down)"));
+  gtk_box_append (GTK_BOX (self->nav), prev);
+  gtk_box_append (GTK_BOX (self->nav), next);
+  gtk_box_append (GTK_BOX (box), self->nav);
+
+  while (self->rows->len < MIN (N_FIRST_ROWS, element->n_questions))
+    add_row (self);
+  if (self->rows->len < element->n_questions)
+    self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_more_rows, self, NULL);
+
+  update_summary (self);
+  g_signal_connect_object (self->assessment, "changed",
+                           G_CALLBACK (on_changed), self, 0);
+}
+
+static void
+ems_element_page_dispose (GObject *object)
+{
+  EmsElementPage *self = EMS_ELEMENT_PAGE (object);
+
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  if (self->assessment != NULL)
+    g_signal_handlers_disconnect_by_data (self->assessment, self);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->assessment);
+
+  G_OBJECT_CLASS (ems_element_page_parent_class)->dispose (object);
+}
+
+static void
+ems_element_page_class_init (EmsElementPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ems_element_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "elementpage");
+}
+
+static void
+ems_element_page_init (EmsElementPage *self)
+{
+  self->rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+ems_element_page_new (EmsAssessment *assessment,
+                      guint          element)
+{
+  EmsElementPage *self;
+
+  g_return_val_if_fail (EMS_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (element >= 1, NULL);
+
+  self = g_object_new (EMS_TYPE_ELEMENT_PAGE, NULL);
+  self->assessment = g_object_ref (assessment);
+  self->element = element;
+  build (self);
+
+  return GTK_WIDGET (self);
+}
+
+guint
+ems_element_page_get_element (EmsElementPage *self)
+{
+  g_return_val_if_fail (EMS_IS_ELEMENT_PAGE (self), 0);
+  return self->element;
+}
+
+GtkWidget *
+ems_element_page_get_question_row (EmsElementPage *self,
+                                   const char     *question_id)
+{
+  g_return_val_if_fail (EMS_IS_ELEMENT_PAGE (self), NULL);
+
+  ensure_rows (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      EmsQuestionRow *row = g_ptr_array_index (self->rows, i);
+
+      if (g_strcmp0 (ems_question_row_get_question (row)->id, question_id) == 0)
+        return GTK_WIDGET (row);
+    }
+
+  return NULL;
+}
+
+gboolean
+ems_element_page_focus_first_unanswered (EmsElementPage *self)
+{
+  g_return_val_if_fail (EMS_IS_ELEMENT_PAGE (self), FALSE);
+
+  for (guint i = 0; i < n_questions (self); i++)
+    {
+      EmsQuestionRow *row;
+
+      if (i >= self->rows->len)
+        ensure_rows (self);
+      row = g_ptr_array_index (self->rows, i);
+      if (!ems_question_row_is_answered (row))
+        {
+          ems_question_row_focus (row);
+          return TRUE;
+        }
+    }
+
+  if (self->rows->len > 0)
+    ems_question_row_focus (g_ptr_array_index (self->rows, 0));
+
+  return FALSE;
+}

@@ -1,0 +1,234 @@
+/* test-recovery.c: autosave and recovery after the process is killed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-recovery"
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include "ems-recovery.h"
+#include "ems-test-utils.h"
+
+static EmsApplication *app;
+
+static gboolean
+autosaved_after (gpointer user_data)
+{
+  EmsDocument *document = user_data;
+
+  return ems_document_get_n_autosaves (document) > 0;
+}
+
+/* In the child: edit, wait for the autosave, then die like kill -9 */
+static void
+child_edit_and_die (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("EMS_TEST_FILE"));
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsAssessment *assessment = ems_document_get_assessment (ems_window_get_document (window));
+  EmsDocument *document = ems_window_get_document (window);
+
+  ems_assessment_set_level (assessment, "1.1", 0);
+  ems_assessment_set_not_applicable (assessment, "2.3", "Child reason");
+  ems_assessment_set_note (assessment, "4.1", "typed before the crash");
+  ems_assessment_set_name (assessment, "Renamed before the crash");
+
+  ems_test_wait_until (autosaved_after, document, 30, "the autosave");
+  raise (SIGKILL);
+  g_assert_not_reached ();
+}
+
+static char *
+prepare (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (0);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFile) recovery = g_file_get_child (dir, "recovery");
+  g_autofree char *recovery_path = g_file_get_path (recovery);
+  char *path = g_file_get_path (file);
+
+  g_setenv ("EMS_TEST_FILE", path, TRUE);
+  g_setenv ("EMS_RECOVERY_DIR", recovery_path, TRUE);
+
+  return path;
+}
+
+static void
+run_killed_child (void)
+{
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  /* Killed: neither passed nor exited cleanly */
+  g_test_trap_assert_failed ();
+}
+
+static gboolean
+has_restored_document (gpointer user_data)
+{
+  EmsWindow *window = user_data;
+
+  return ems_window_get_document (window) != NULL;
+}
+
+static void
+test_restore (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(EmsAssessment) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  EmsRecoveryItem *item;
+  EmsWindow *window;
+  EmsAssessment *assessment;
+  AdwMessageDialog *dialog;
+  const EmsAnswer *answer;
+
+  if (g_test_subprocess ())
+    {
+      child_edit_and_die ();
+      return;
+    }
+
+  path = prepare ();
+  file = g_file_new_for_path (path);
+  run_killed_child ();
+
+  /* The child left a recovery file naming the original */
+  orphans = ems_recovery_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  item = g_ptr_array_index (orphans, 0);
+  g_assert_nonnull (item->original);
+  g_assert_true (g_file_equal (item->original, file));
+
+  /* The file itself was never touched */
+  on_disk = ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ems_assessment_get_name (on_disk), !=, "Renamed before the crash");
+
+  window = ems_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  ems_application_check_recovery (app, GTK_WINDOW (window));
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (ems_test_dialog_mentions (dialog, ".emsa"));
+  ems_test_respond (dialog, "restore");
+  ems_test_wait_until (has_restored_document, window, 30, "the restored document");
+
+  assessment = ems_document_get_assessment (ems_window_get_document (window));
+  g_assert_true (ems_document_get_modified (ems_window_get_document (window)));
+  g_assert_true (g_file_equal (ems_document_get_file (ems_window_get_document (window)), file));
+  g_assert_cmpstr (ems_assessment_get_name (assessment), ==, "Renamed before the crash");
+  answer = ems_assessment_get_answer (assessment, "1.1");
+  g_assert_cmpint (answer->state, ==, EMS_ANSWER_LEVEL);
+  g_assert_cmpuint (answer->level, ==, 0);
+  answer = ems_assessment_get_answer (assessment, "2.3");
+  g_assert_cmpint (answer->state, ==, EMS_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (answer->reason, ==, "Child reason");
+  g_assert_cmpstr (ems_assessment_get_answer (assessment, "4.1")->note, ==, "typed before the crash");
+
+  /* Saving removes the recovery file */
+  ems_window_save_to (window, NULL);
+  {
+    g_autoptr(GFile) recovery = g_file_dup (item->data_file);
+
+    while (ems_document_get_modified (ems_window_get_document (window)) ||
+           ems_window_is_busy (window))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (g_file_query_exists (recovery, NULL));
+  }
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_decline (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GFile) data_file = NULL;
+  EmsWindow *window;
+  AdwMessageDialog *dialog;
+
+  if (g_test_subprocess ())
+    {
+      child_edit_and_die ();
+      return;
+    }
+
+  path = prepare ();
+  run_killed_child ();
+
+  orphans = ems_recovery_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  data_file = g_object_ref (((EmsRecoveryItem *) g_ptr_array_index (orphans, 0))->data_file);
+
+  window = ems_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  ems_application_check_recovery (app, GTK_WINDOW (window));
+
+  /* Discard, then change one's mind: nothing is deleted */
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  ems_test_respond (dialog, "discard");
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  ems_test_respond (dialog, "cancel");
+  g_assert_true (g_file_query_exists (data_file, NULL));
+
+  /* Asked again; this time discard and confirm */
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  ems_test_respond (dialog, "discard");
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  ems_test_respond (dialog, "discard");
+
+  g_assert_false (g_file_query_exists (data_file, NULL));
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  orphans = ems_recovery_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+  g_assert_null (ems_window_get_document (window));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_untitled_autosave (void)
+{
+  g_autoptr(EmsAssessment) assessment = ems_assessment_new (ems_checklist_get_default ());
+  g_autoptr(EmsDocument) document = ems_document_new (assessment, NULL);
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autofree char *path = prepare ();
+
+  ems_assessment_set_level (assessment, "3.3", 2);
+  g_assert_true (ems_document_get_modified (document));
+  ems_test_wait_until (autosaved_after, document, 30, "the autosave");
+
+  recovery = ems_document_get_recovery_file (document);
+  g_assert_true (g_file_query_exists (recovery, NULL));
+  /* Our own process is alive: not an orphan */
+  orphans = ems_recovery_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+
+  ems_document_discard_recovery (document);
+  g_assert_false (g_file_query_exists (recovery, NULL));
+  ems_document_set_modified (document, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = ems_test_init (&argc, &argv);
+
+  g_test_add_func ("/app/recovery/restore-after-kill", test_restore);
+  g_test_add_func ("/app/recovery/decline-after-kill", test_decline);
+  g_test_add_func ("/app/recovery/untitled-autosave", test_untitled_autosave);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}

@@ -1,0 +1,819 @@
+/* test-window.c: the window driven through its actions and widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ems-actions-page.h"
+#include "ems-element-page.h"
+#include "ems-profile-page.h"
+#include "ems-question-row.h"
+#include "ems-scores.h"
+#include "ems-test-utils.h"
+
+static EmsApplication *app;
+
+static EmsAssessment *
+window_assessment (EmsWindow *window)
+{
+  return ems_document_get_assessment (ems_window_get_document (window));
+}
+
+static EmsQuestionRow *
+question_row (EmsWindow  *window,
+              const char *question_id)
+{
+  guint element = (guint) g_ascii_strtoull (question_id, NULL, 10);
+  GtkWidget *page;
+  GtkWidget *row;
+
+  ems_window_show_page (window, element);
+  page = ems_window_get_page_widget (window, element);
+  g_assert_true (EMS_IS_ELEMENT_PAGE (page));
+  row = ems_element_page_get_question_row (EMS_ELEMENT_PAGE (page), question_id);
+  g_assert_nonnull (row);
+  return EMS_QUESTION_ROW (row);
+}
+
+static const EmsAnswer *
+answer (EmsWindow  *window,
+        const char *question_id)
+{
+  return ems_assessment_get_answer (window_assessment (window), question_id);
+}
+
+/* What a mouse click does (gtk_widget_activate delays the click) */
+static void
+click (GtkWidget *button)
+{
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+window_not_busy (gpointer user_data)
+{
+  return !ems_window_is_busy (user_data);
+}
+
+static gboolean
+document_saved (gpointer user_data)
+{
+  EmsWindow *window = user_data;
+
+  return !ems_window_is_busy (window) &&
+         !ems_document_get_modified (ems_window_get_document (window));
+}
+
+/* Tests */
+
+static void
+test_open_example (void)
+{
+  g_autoptr(GFile) file = ems_test_get_example (0);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsAssessment *assessment = window_assessment (window);
+  GtkWidget *profile;
+  GtkWidget *name_row;
+  const char *title;
+
+  ems_test_wait_drawn (GTK_WIDGET (window));
+
+  g_assert_false (ems_document_get_modified (ems_window_get_document (window)));
+  g_assert_nonnull (ems_assessment_get_name (assessment));
+
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (title, ".emsa"));
+
+  /* Opens where the user left off: an element page, not the profile */
+  g_assert_cmpuint (ems_window_get_page (window), >=, 1);
+  g_assert_cmpuint (ems_window_get_page (window), <=, 10);
+
+  profile = ems_window_get_page_widget (window, EMS_WINDOW_PAGE_PROFILE);
+  name_row = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==,
+                   ems_assessment_get_name (assessment));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_welcome_and_new (void)
+{
+  EmsWindow *window = ems_window_new (GTK_APPLICATION (app));
+  EmsDocument *document;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (ems_window_get_document (window));
+  g_assert_true (ems_window_is_reusable (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  document = ems_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_true (ems_document_is_untitled (document));
+  g_assert_false (ems_document_get_modified (document));
+  /* An empty assessment starts on the profile */
+  g_assert_cmpuint (ems_window_get_page (window), ==, EMS_WINDOW_PAGE_PROFILE);
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_level_chooser (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (0);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsQuestionRow *row = question_row (window, "1.1");
+  GtkWidget *button;
+
+  for (guint level = 0; level <= EMS_LEVEL_MAX; level++)
+    {
+      button = ems_question_row_get_level_button (row, level);
+      click (button);
+      g_assert_cmpint (answer (window, "1.1")->state, ==, EMS_ANSWER_LEVEL);
+      g_assert_cmpuint (answer (window, "1.1")->level, ==, level);
+      g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+    }
+
+  g_assert_true (ems_document_get_modified (ems_window_get_document (window)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_keyboard_levels (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (1);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsQuestionRow *row = question_row (window, "2.1");
+  GtkWidget *note_row;
+  GtkWidget *focus;
+
+  ems_test_wait_drawn (GTK_WIDGET (window));
+  ems_question_row_focus (row);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+
+  g_assert_true (ems_test_press_key (focus, GDK_KEY_3));
+  g_assert_cmpint (answer (window, "2.1")->state, ==, EMS_ANSWER_LEVEL);
+  g_assert_cmpuint (answer (window, "2.1")->level, ==, 3);
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (ems_test_press_key (focus, GDK_KEY_KP_0));
+  g_assert_cmpuint (answer (window, "2.1")->level, ==, 0);
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (ems_test_press_key (focus, GDK_KEY_4));
+  g_assert_cmpuint (answer (window, "2.1")->level, ==, 4);
+
+  /* Typing digits in a note types them: no level change */
+  note_row = ems_question_row_get_note_row (row);
+  gtk_widget_grab_focus (note_row);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  g_assert_false (ems_test_press_key (focus, GDK_KEY_1));
+  g_assert_cmpuint (answer (window, "2.1")->level, ==, 4);
+
+  /* Alt+Page Down / Up move between elements */
+  ems_window_show_page (window, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-element", NULL));
+  g_assert_cmpuint (ems_window_get_page (window), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-element", NULL));
+  g_assert_cmpuint (ems_window_get_page (window), ==, 2);
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "win.next-element");
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Alt>Page_Down"));
+  }
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_not_applicable_reason (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (0);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsQuestionRow *row = question_row (window, "1.2");
+  GtkWidget *reason_row = ems_question_row_get_reason_row (row);
+  GtkWidget *focus;
+
+  ems_test_wait_drawn (GTK_WIDGET (window));
+  ems_assessment_set_level (window_assessment (window), "1.2", 2);
+  g_assert_false (gtk_widget_get_visible (reason_row));
+
+  ems_question_row_focus (row);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (ems_test_press_key (focus, GDK_KEY_n));
+  g_assert_cmpint (answer (window, "1.2")->state, ==, EMS_ANSWER_NOT_APPLICABLE);
+  g_assert_true (gtk_widget_get_visible (reason_row));
+
+  /* The reason is required: shown as an error until given */
+  if (answer (window, "1.2")->reason == NULL)
+    g_assert_true (gtk_widget_has_css_class (reason_row, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (reason_row), "");
+  g_assert_true (gtk_widget_has_css_class (reason_row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (reason_row), "We have no outside stakeholders at all");
+  g_assert_cmpstr (answer (window, "1.2")->reason, ==, "We have no outside stakeholders at all");
+  g_assert_false (gtk_widget_has_css_class (reason_row, "error"));
+
+  /* Choosing a level again keeps the reason for later */
+  click (ems_question_row_get_level_button (row, 1));
+  g_assert_cmpint (answer (window, "1.2")->state, ==, EMS_ANSWER_LEVEL);
+  g_assert_false (gtk_widget_get_visible (reason_row));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_add_action (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (2);
+  EmsWindow *window = ems_test_open_window (app, file);
+  GListModel *actions = ems_assessment_get_actions (window_assessment (window));
+  guint before = g_list_model_get_n_items (actions);
+  g_autoptr(EmsAction) action = NULL;
+  GtkWidget *page;
+
+  question_row (window, "4.2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", "s", "4.2"));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 1);
+  action = g_list_model_get_item (actions, before);
+  g_assert_cmpstr (ems_action_get_question (action), ==, "4.2");
+  g_assert_cmpuint (ems_action_get_element (action), ==, 4);
+
+  /* The action plan lists it, and sorts */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-actions", NULL));
+  g_assert_cmpuint (ems_window_get_page (window), ==, 11);
+  page = ems_window_get_page_widget (window, 11);
+  g_assert_cmpuint (g_list_model_get_n_items (ems_actions_page_get_model (EMS_ACTIONS_PAGE (page))),
+                    ==, before + 1);
+  ems_actions_page_set_sort (EMS_ACTIONS_PAGE (page), EMS_ACTIONS_SORT_ELEMENT);
+  {
+    GListModel *sorted = ems_actions_page_get_model (EMS_ACTIONS_PAGE (page));
+    guint last_element = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (sorted); i++)
+      {
+        g_autoptr(EmsAction) item = g_list_model_get_item (sorted, i);
+        guint element = ems_action_get_element (item);
+
+        if (element == 0)
+          continue;
+        g_assert_cmpuint (element, >=, last_element);
+        last_element = element;
+      }
+  }
+
+  /* An unlinked action from the plan itself */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", "s", ""));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 2);
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_save_and_reload (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (1);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsAssessment *assessment = window_assessment (window);
+  EmsQuestionRow *row = question_row (window, "3.1");
+  g_autoptr(EmsAssessment) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved_bytes = NULL;
+  g_autoptr(GBytes) reloaded_bytes = NULL;
+  GtkWidget *profile;
+
+  click (ems_question_row_get_level_button (row, 2));
+  gtk_editable_set_text (GTK_EDITABLE (ems_question_row_get_note_row (row)),
+                         "Objetivos revisados · ünïcödé ✓");
+  click (ems_question_row_get_level_button (question_row (window, "3.2"),
+                                                          EMS_LEVEL_NA));
+  gtk_editable_set_text (GTK_EDITABLE (ems_question_row_get_reason_row (question_row (window, "3.2"))),
+                         "Sin metas externas");
+  profile = ems_window_get_page_widget (window, EMS_WINDOW_PAGE_PROFILE);
+  gtk_editable_set_text (GTK_EDITABLE (ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "site")),
+                         "Planta 2, León");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", "s", "3.1");
+
+  g_assert_true (ems_document_get_modified (ems_window_get_document (window)));
+  ems_window_save_to (window, NULL);
+  ems_test_wait_until (document_saved, window, 30, "the save to finish");
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  reloaded = ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ems_assessment_get_answer (reloaded, "3.1")->note, ==,
+                   "Objetivos revisados · ünïcödé ✓");
+  g_assert_cmpuint (ems_assessment_get_answer (reloaded, "3.1")->level, ==, 2);
+  g_assert_cmpint (ems_assessment_get_answer (reloaded, "3.2")->state, ==, EMS_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (ems_assessment_get_answer (reloaded, "3.2")->reason, ==, "Sin metas externas");
+  g_assert_cmpstr (ems_assessment_get_site (reloaded), ==, "Planta 2, León");
+
+  saved_bytes = ems_assessment_serialize (assessment);
+  reloaded_bytes = ems_assessment_serialize (reloaded);
+  g_assert_true (g_bytes_equal (saved_bytes, reloaded_bytes));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_undo_redo (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (0);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsAssessment *assessment = window_assessment (window);
+  EmsQuestionRow *row = question_row (window, "5.1");
+  g_autoptr(EmsAnswer) original = NULL;
+  g_autofree char *original_name = g_strdup (ems_assessment_get_name (assessment));
+  GtkWidget *profile, *name_row, *note_row;
+  guint other = 0;
+
+  if (answer (window, "5.1") != NULL)
+    original = ems_answer_copy (answer (window, "5.1"));
+  if (original != NULL && original->state == EMS_ANSWER_LEVEL && original->level == 0)
+    other = 1;
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) &&
+                  FALSE);
+
+  /* A level through the chooser */
+  click (ems_question_row_get_level_button (row, other));
+  g_assert_cmpuint (answer (window, "5.1")->level, ==, other);
+
+  /* A note typed in several steps is one undo step */
+  note_row = ems_question_row_get_note_row (row);
+  gtk_editable_set_text (GTK_EDITABLE (note_row), "Dra");
+  gtk_editable_set_text (GTK_EDITABLE (note_row), "Draft procedure");
+
+  /* A profile edit */
+  profile = ems_window_get_page_widget (window, EMS_WINDOW_PAGE_PROFILE);
+  name_row = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "name");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Renamed Ltd.");
+  g_assert_cmpstr (ems_assessment_get_name (assessment), ==, "Renamed Ltd.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (ems_assessment_get_name (assessment), ==, original_name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, original_name);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (answer (window, "5.1")->note, ==, original ? original->note : NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row)), ==,
+                   original && original->note ? original->note : "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  if (original != NULL)
+    g_assert_true (ems_answer_equal (answer (window, "5.1"), original));
+  else
+    g_assert_true (answer (window, "5.1") == NULL || ems_answer_is_empty (answer (window, "5.1")));
+
+  /* Redo all three */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (answer (window, "5.1")->level, ==, other);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ems_question_row_get_level_button (row, other))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (answer (window, "5.1")->note, ==, "Draft procedure");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (ems_assessment_get_name (assessment), ==, "Renamed Ltd.");
+  g_assert_false (ems_document_get_can_redo (ems_window_get_document (window)));
+
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.undo");
+    g_assert_cmpstr (accels[0], ==, "<Control>z");
+  }
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+on_destroyed (gpointer  data,
+              GObject  *where)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer user_data)
+{
+  return *(gboolean *) user_data;
+}
+
+static void
+test_close_unsaved (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (2);
+  EmsWindow *window = ems_test_open_window (app, file);
+  AdwMessageDialog *dialog;
+  gboolean destroyed = FALSE;
+  g_autoptr(EmsAssessment) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_weak_ref (G_OBJECT (window), on_destroyed, &destroyed);
+  ems_assessment_set_level (window_assessment (window), "6.1", 1);
+
+  /* Cancel keeps the window and the changes */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  ems_test_respond (dialog, "cancel");
+  g_assert_false (destroyed);
+  g_assert_true (ems_document_get_modified (ems_window_get_document (window)));
+
+  /* Save saves, then closes */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  ems_test_respond (dialog, "save");
+  ems_test_wait_until (flag_set, &destroyed, 30, "the window to close after saving");
+
+  reloaded = ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ems_assessment_get_answer (reloaded, "6.1")->level, ==, 1);
+
+  /* Discard closes without writing */
+  window = ems_test_open_window (app, file);
+  destroyed = FALSE;
+  g_object_weak_ref (G_OBJECT (window), on_destroyed, &destroyed);
+  ems_assessment_set_level (window_assessment (window), "6.1", 4);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  ems_test_respond (dialog, "discard");
+  ems_test_wait_until (flag_set, &destroyed, 30, "the window to close");
+
+  g_clear_object (&reloaded);
+  reloaded = ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ems_assessment_get_answer (reloaded, "6.1")->level, ==, 1);
+}
+
+static void
+test_bad_file_keeps_document (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (0);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsDocument *document = ems_window_get_document (window);
+  g_autoptr(GBytes) before = ems_assessment_serialize (window_assessment (window));
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFile) bad = g_file_get_child (dir, "broken-file.emsa");
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  const char *garbage = "{ \"format\": \"ten-elements-assessment\", \"answers\": [1, 2";
+
+  g_file_replace_contents (bad, garbage, strlen (garbage), NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  ems_window_open_file (window, bad);
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (ems_test_dialog_mentions (dialog, "broken-file.emsa"));
+  g_assert_nonnull (adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  ems_test_respond (dialog, "close");
+  ems_test_wait_until (window_not_busy, window, 30, "the window to be idle");
+
+  g_assert_true (ems_window_get_document (window) == document);
+  g_assert_false (ems_document_get_modified (document));
+  after = ems_assessment_serialize (window_assessment (window));
+  g_assert_true (g_bytes_equal (before, after));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_save_error (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (1);
+  EmsWindow *window = ems_test_open_window (app, file);
+  g_autoptr(GFile) unwritable = g_file_new_for_path ("/proc/ten-elements-cannot-write-here/x.emsa");
+  AdwMessageDialog *dialog;
+
+  ems_assessment_set_level (window_assessment (window), "7.1", 2);
+  ems_window_save_to (window, unwritable);
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (ems_test_dialog_mentions (dialog, ".emsa"));
+  ems_test_respond (dialog, "close");
+  ems_test_wait_until (window_not_busy, window, 30, "the window to be idle");
+
+  g_assert_true (ems_document_get_modified (ems_window_get_document (window)));
+  g_assert_true (g_file_equal (ems_document_get_file (ems_window_get_document (window)), file));
+  g_assert_cmpuint (answer (window, "7.1")->level, ==, 2);
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_profile_validation (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (0);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsAssessment *assessment = window_assessment (window);
+  GtkWidget *profile = ems_window_get_page_widget (window, EMS_WINDOW_PAGE_PROFILE);
+  GtkWidget *employees = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "employees");
+  GtkWidget *date = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "assessed-on");
+  int before = ems_assessment_get_employees (assessment);
+  g_autofree char *date_before = g_strdup (ems_assessment_get_assessed_on (assessment));
+
+  ems_window_show_page (window, EMS_WINDOW_PAGE_PROFILE);
+
+  gtk_editable_set_text (GTK_EDITABLE (employees), "about forty");
+  g_assert_true (gtk_widget_has_css_class (employees, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employees)), ==, "about forty");
+  /* Replacing the text passes through an empty field (unknown, -1): the
+   * model never holds anything but a valid number or unknown. */
+  g_assert_true (ems_assessment_get_employees (assessment) == before ||
+                 ems_assessment_get_employees (assessment) == -1);
+
+  gtk_editable_set_text (GTK_EDITABLE (employees), "42");
+  g_assert_false (gtk_widget_has_css_class (employees, "error"));
+  g_assert_cmpint (ems_assessment_get_employees (assessment), ==, 42);
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_true (g_strcmp0 (ems_assessment_get_assessed_on (assessment), date_before) == 0 ||
+                 ems_assessment_get_assessed_on (assessment) == NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2026-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-20");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-11-20");
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_narrow_window (void)
+{
+  g_autoptr(GFile) file = ems_test_get_example (0);
+  EmsWindow *window = ems_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  ems_window_open_file (window, file);
+  ems_test_wait_until (window_not_busy, window, 30, "the file to open");
+  ems_test_wait_drawn (GTK_WIDGET (window));
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-element", NULL));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static gboolean
+has_focus_in_page (gpointer user_data)
+{
+  EmsWindow *window = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *page = ems_window_get_page_widget (window, ems_window_get_page (window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, page);
+}
+
+/* Reopening a half-done assessment lands on the first unanswered question */
+static void
+test_where_left_off (void)
+{
+  g_autoptr(GFile) file = ems_test_get_example (0);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsAssessment *assessment = window_assessment (window);
+  g_autoptr(EmsScores) scores = ems_scores_compute (assessment);
+  guint expected = 0;
+  GtkWidget *focus;
+  GtkWidget *row;
+  const EmsAnswer *focused_answer;
+
+  for (guint i = 0; i < scores->n_elements && expected == 0; i++)
+    if (scores->elements[i].n_answered + scores->elements[i].n_not_applicable <
+        scores->elements[i].n_questions)
+      expected = i + 1;
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (ems_window_get_page (window), ==, expected);
+
+  ems_test_wait_drawn (GTK_WIDGET (window));
+  ems_test_wait_until (has_focus_in_page, window, 30, "the focus on the page");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  row = gtk_widget_get_ancestor (focus, EMS_TYPE_QUESTION_ROW);
+  g_assert_nonnull (row);
+  focused_answer = ems_assessment_get_answer (assessment,
+                                              ems_question_row_get_question (EMS_QUESTION_ROW (row))->id);
+  g_assert_true (focused_answer == NULL || focused_answer->state == EMS_ANSWER_UNANSWERED);
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static gboolean
+shortcuts_window_shown (gpointer user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(GtkWindow **) user_data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GFile) file = ems_test_get_example (1);
+  EmsWindow *window = ems_test_open_window (app, file);
+  GtkWindow *shortcuts = NULL;
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                "win.show-help-overlay");
+  GLogLevelFlags fatal;
+
+  /* GTK 4.8's shortcuts window measures a keycap label at -3 px and warns
+   * ("reported min width -3"): GTK's noise, not ours. Warnings are not
+   * fatal while it is shown; criticals still are. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ems_test_wait_until (shortcuts_window_shown, &shortcuts, 30, "the shortcuts window");
+  ems_test_wait_drawn (GTK_WIDGET (shortcuts));
+  gtk_window_close (shortcuts);
+  ems_test_flush ();
+  g_log_set_always_fatal (fatal);
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* A whole new assessment answered from the keyboard, saved and reopened */
+static void
+test_complete_by_keyboard (void)
+{
+  EmsChecklist *checklist = ems_checklist_get_default ();
+  EmsWindow *window = ems_window_new (GTK_APPLICATION (app));
+  g_autoptr(GFile) dir_file = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(EmsAssessment) reloaded = NULL;
+  g_autoptr(EmsScores) scores = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ems-test-XXXXXX", &error);
+  EmsAssessment *assessment;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  ems_window_new_document (window);
+  assessment = window_assessment (window);
+  ems_test_wait_drawn (GTK_WIDGET (window));
+
+  /* Alt+Page Down from the profile to element 1, and on through the ten */
+  for (guint e = 1; e <= ems_checklist_get_n_elements (checklist); e++)
+    {
+      const EmsElement *element = ems_checklist_get_element (checklist, e);
+      GtkWidget *page;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-element", NULL));
+      g_assert_cmpuint (ems_window_get_page (window), ==, e);
+      page = ems_window_get_page_widget (window, e);
+
+      for (guint q = 0; q < element->n_questions; q++)
+        {
+          const EmsQuestion *question = element->questions[q];
+          GtkWidget *row = ems_element_page_get_question_row (EMS_ELEMENT_PAGE (page), question->id);
+          GtkWidget *focus;
+          guint key = (question->index % 5 == 4 && q == 0) ? GDK_KEY_n : GDK_KEY_0 + question->index % 5;
+
+          ems_question_row_focus (EMS_QUESTION_ROW (row));
+          focus = gtk_root_get_focus (GTK_ROOT (window));
+          g_assert_true (ems_test_press_key (focus, key));
+          if (key == GDK_KEY_n)
+            {
+              /* The reason field has the focus: type the reason */
+              focus = gtk_root_get_focus (GTK_ROOT (window));
+              g_assert_true (gtk_widget_is_ancestor (focus, ems_question_row_get_reason_row (EMS_QUESTION_ROW (row))));
+              gtk_editable_set_text (GTK_EDITABLE (ems_question_row_get_reason_row (EMS_QUESTION_ROW (row))),
+                                     "Not done here");
+            }
+        }
+    }
+
+  scores = ems_scores_compute (assessment);
+  g_assert_cmpfloat (scores->coverage, ==, 1.0);
+
+  file = g_file_new_build_filename (dir, "keyboard.emsa", NULL);
+  ems_window_save_to (window, file);
+  ems_test_wait_until (document_saved, window, 30, "the save to finish");
+
+  reloaded = ems_assessment_load_from_file (checklist, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&scores, ems_scores_free);
+  scores = ems_scores_compute (reloaded);
+  g_assert_cmpfloat (scores->coverage, ==, 1.0);
+  for (guint i = 0; i < ems_checklist_get_n_questions (checklist); i++)
+    {
+      const EmsQuestion *question = ems_checklist_get_question (checklist, i);
+
+      g_assert_true (ems_answer_equal (ems_assessment_get_answer (reloaded, question->id),
+                                       ems_assessment_get_answer (assessment, question->id)));
+    }
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The window size is kept in GSettings when a window closes */
+static void
+test_window_size_kept (void)
+{
+  GSettings *settings = ems_application_get_settings (app);
+  EmsWindow *window;
+  gboolean destroyed = FALSE;
+  int width, height;
+
+  g_assert_nonnull (settings);
+  window = ems_window_new (GTK_APPLICATION (app));
+  g_object_weak_ref (G_OBJECT (window), on_destroyed, &destroyed);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  ems_test_wait_drawn (GTK_WIDGET (window));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+
+  gtk_window_close (GTK_WINDOW (window));
+  ems_test_wait_until (flag_set, &destroyed, 30, "the window to close");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, width);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
+
+  /* A new window starts at that size */
+  window = ems_window_new (GTK_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, g_settings_get_int (settings, "window-width"));
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* A file dropped on the window opens */
+static void
+test_drop_file (void)
+{
+  g_autoptr(GFile) file = ems_test_get_example (2);
+  EmsWindow *window = ems_window_new (GTK_APPLICATION (app));
+  g_autoptr(GListModel) controllers = NULL;
+  GSList *files = g_slist_append (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+    }
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (dropped);
+
+  ems_test_wait_until (window_not_busy, window, 30, "the dropped file to open");
+  g_assert_nonnull (ems_window_get_document (window));
+  g_assert_true (g_file_equal (ems_document_get_file (ems_window_get_document (window)), file));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = ems_test_init (&argc, &argv);
+
+  g_test_add_func ("/app/window/open-example", test_open_example);
+  g_test_add_func ("/app/window/welcome-and-new", test_welcome_and_new);
+  g_test_add_func ("/app/window/level-chooser", test_level_chooser);
+  g_test_add_func ("/app/window/keyboard-levels", test_keyboard_levels);
+  g_test_add_func ("/app/window/not-applicable-reason", test_not_applicable_reason);
+  g_test_add_func ("/app/window/add-action", test_add_action);
+  g_test_add_func ("/app/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/app/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/app/window/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/app/window/bad-file-keeps-document", test_bad_file_keeps_document);
+  g_test_add_func ("/app/window/save-error", test_save_error);
+  g_test_add_func ("/app/window/profile-validation", test_profile_validation);
+  g_test_add_func ("/app/window/narrow", test_narrow_window);
+  g_test_add_func ("/app/window/where-left-off", test_where_left_off);
+  g_test_add_func ("/app/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/app/window/drop-file", test_drop_file);
+  g_test_add_func ("/app/window/window-size-kept", test_window_size_kept);
+  g_test_add_func ("/app/window/complete-by-keyboard", test_complete_by_keyboard);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
