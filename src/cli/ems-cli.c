@@ -547,11 +547,15 @@ export_comparison (EmsComparison  *comparison,
                    GDateTime      *when,
                    GError        **error)
 {
-  if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
-    return ems_xlsx_export_comparison (comparison, when, path, error);
+  g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
-               _("Comparison exports are not available yet (%s)"), path);
+  if (g_str_has_suffix (lower, ".xlsx"))
+    return ems_xlsx_export_comparison (comparison, when, path, error);
+  if (g_str_has_suffix (lower, ".pdf"))
+    return ems_report_write_comparison_pdf (comparison, path, when, error);
+
+  /* ems_cli_run () checked the extension */
+  g_assert_not_reached ();
   return FALSE;
 }
 
@@ -891,6 +895,13 @@ ems_cli_run (int    *argc,
         return usage_error (context, _("--compare needs at least one FILE"));
       if (options.json && options.export_path != NULL)
         return usage_error (context, _("--compare prints JSON or writes --export OUT, not both"));
+      if (options.export_path != NULL)
+        {
+          g_autofree char *lower = g_ascii_strdown (options.export_path, -1);
+
+          if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf"))
+            return usage_error (context, _("--compare --export writes .xlsx or .pdf files"));
+        }
       return run_compare (options.files, options.json, options.anonymise, options.export_path);
     }
 

@@ -23,51 +23,15 @@
 
 #include "ems-charts-private.h"
 #include "ems-error.h"
-#include "ems-report.h"
+#include "ems-report-private.h"
 #include "ems-scores.h"
 
-#define MAX_CELLS   7
-#define BODY_SIZE   9.5   /* points */
 #define MARGIN      50.0  /* points */
 #define FOOTER_GAP  18.0
 
-#define COLOR_FG    "#1e1e1e"
-#define COLOR_MUTED "#5e5c64"
-
-typedef enum
-{
-  BLOCK_TEXT,
-  BLOCK_ROW,
-  BLOCK_CHART,
-  BLOCK_BREAK,
-} BlockKind;
-
-typedef struct
-{
-  BlockKind     kind;
-  guint         n_cells;
-  char         *markup[MAX_CELLS];
-  double        col_x[MAX_CELLS];     /* fractions of the text width */
-  double        col_w[MAX_CELLS];
-  double        scale;                /* font size / BODY_SIZE */
-  double        indent;
-  double        space_before;
-  double        space_after;
-  gboolean      keep_with_next;
-  gboolean      header;               /* shaded table header row */
-  gboolean      rule;                 /* thin line under a row */
-  gboolean      flag;                 /* red-flag marker in the last cell */
-  EmsChartKind  chart;
-  double        chart_height;
-  guint         outline_level;        /* headings: 1 or 2 in the PDF outline */
-  char         *outline;
-
-  /* Pagination */
-  PangoLayout  *layouts[MAX_CELLS];
-  double        height;
-  guint         n_lines;              /* BLOCK_TEXT */
-  double       *line_top;             /* n_lines + 1: tops, then the bottom */
-} Block;
+/* Blocks kept together at most: a heading, a line under it, a table's
+ * header row and its first row */
+#define MAX_KEEP_CHAIN 4
 
 typedef struct
 {
@@ -86,39 +50,43 @@ struct _EmsReport
   GDateTime     *when;
   char          *footer;
   char          *assessor;
-  GArray        *blocks;        /* Block */
+  GArray        *blocks;        /* EmsReportBlock */
   GArray        *placements;    /* Placement */
   guint          n_pages;
   double         page_width;
   double         page_height;
   PangoContext  *context;
   EmsChartStyle  chart_style;
+  guint          last_header;   /* 1 + index of the open table's header row */
 };
 
 /* Building ---------------------------------------------------------------- */
 
-static Block *
-add_block (EmsReport *self,
-           BlockKind  kind)
+EmsReportBlock *
+ems_report_add_block (EmsReport          *self,
+                      EmsReportBlockKind  kind)
 {
-  Block block = { 0 };
+  EmsReportBlock block = { 0 };
 
   block.kind = kind;
   block.scale = 1.0;
   g_array_append_val (self->blocks, block);
+  /* Anything but a row ends a table */
+  if (kind != EMS_REPORT_BLOCK_ROW)
+    self->last_header = 0;
 
-  return &g_array_index (self->blocks, Block, self->blocks->len - 1);
+  return &g_array_index (self->blocks, EmsReportBlock, self->blocks->len - 1);
 }
 
 /* @markup is taken */
-static Block *
-add_text (EmsReport *self,
-          char      *markup,
-          double     scale,
-          double     space_before,
-          double     space_after)
+EmsReportBlock *
+ems_report_add_text (EmsReport *self,
+                     char      *markup,
+                     double     scale,
+                     double     space_before,
+                     double     space_after)
 {
-  Block *block = add_block (self, BLOCK_TEXT);
+  EmsReportBlock *block = ems_report_add_block (self, EMS_REPORT_BLOCK_TEXT);
 
   block->n_cells = 1;
   block->markup[0] = markup;
@@ -131,13 +99,13 @@ add_text (EmsReport *self,
   return block;
 }
 
-static void
-add_heading (EmsReport  *self,
-             const char *text,
-             double      scale,
-             double      space_before)
+void
+ems_report_add_heading (EmsReport  *self,
+                        const char *text,
+                        double      scale,
+                        double      space_before)
 {
-  Block *block = add_text (self, g_markup_printf_escaped ("<b>%s</b>", text), scale, space_before, scale * 4);
+  EmsReportBlock *block = ems_report_add_text (self, g_markup_printf_escaped ("<b>%s</b>", text), scale, space_before, scale * 4);
 
   block->keep_with_next = TRUE;
   /* Page and section headings go in the PDF outline */
@@ -148,10 +116,10 @@ add_heading (EmsReport  *self,
     }
 }
 
-static void
-add_break (EmsReport *self)
+void
+ems_report_add_break (EmsReport *self)
 {
-  add_block (self, BLOCK_BREAK);
+  ems_report_add_block (self, EMS_REPORT_BLOCK_BREAK);
 }
 
 static void
@@ -159,7 +127,7 @@ add_chart (EmsReport    *self,
            EmsChartKind  kind,
            double        height)
 {
-  Block *block = add_block (self, BLOCK_CHART);
+  EmsReportBlock *block = ems_report_add_block (self, EMS_REPORT_BLOCK_CHART);
 
   block->chart = kind;
   block->chart_height = height;
@@ -168,17 +136,17 @@ add_chart (EmsReport    *self,
 }
 
 /* A table row; @widths are fractions of the text width; @cells markup, taken */
-static Block *
-add_row (EmsReport    *self,
-         guint         n_cells,
-         const double *widths,
-         char        **cells,
-         gboolean      header)
+EmsReportBlock *
+ems_report_add_row (EmsReport    *self,
+                    guint         n_cells,
+                    const double *widths,
+                    char        **cells,
+                    gboolean      header)
 {
-  Block *block = add_block (self, BLOCK_ROW);
+  EmsReportBlock *block = ems_report_add_block (self, EMS_REPORT_BLOCK_ROW);
   double x = 0;
 
-  g_assert (n_cells <= MAX_CELLS);
+  g_assert (n_cells <= EMS_REPORT_MAX_CELLS);
 
   block->n_cells = n_cells;
   for (guint i = 0; i < n_cells; i++)
@@ -194,11 +162,35 @@ add_row (EmsReport    *self,
   block->space_before = 0;
   block->space_after = 0;
 
+  if (header)
+    self->last_header = self->blocks->len;
+  else
+    block->repeat_header = self->last_header;
+
   return block;
 }
 
-static char *
-escaped (const char *str)
+EmsReportBlock *
+ems_report_add_drawing (EmsReport         *self,
+                        EmsReportDrawFunc  draw,
+                        gpointer           data,
+                        GDestroyNotify     data_free,
+                        double             height)
+{
+  EmsReportBlock *block = ems_report_add_block (self, EMS_REPORT_BLOCK_CHART);
+
+  block->draw = draw;
+  block->draw_data = data;
+  block->draw_data_free = data_free;
+  block->chart_height = height;
+  block->space_before = 6;
+  block->space_after = 10;
+
+  return block;
+}
+
+char *
+ems_report_escape (const char *str)
 {
   return g_markup_escape_text (str ? str : "", -1);
 }
@@ -208,12 +200,9 @@ escaped (const char *str)
  * Pango's line breaking, worse than linear on huge paragraphs, quick. */
 #define MAX_TEXT_CHARS 8000
 
-/* Table cells cannot run over pages: they are cut shorter */
-#define MAX_CELL_CHARS 600
-
-static char *
-clip (const char *str,
-      glong       max_chars)
+char *
+ems_report_clip (const char *str,
+                 glong       max_chars)
 {
   g_autofree char *head = NULL;
 
@@ -231,22 +220,22 @@ clip (const char *str,
 static char *
 clipped (const char *str)
 {
-  return clip (str, MAX_TEXT_CHARS);
+  return ems_report_clip (str, MAX_TEXT_CHARS);
 }
 
 /* User text in a table cell: escaped for Pango markup, cut shorter */
-static char *
-cell (const char *str)
+char *
+ems_report_cell (const char *str)
 {
-  g_autofree char *cut = clip (str, MAX_CELL_CHARS);
+  g_autofree char *cut = ems_report_clip (str, EMS_REPORT_MAX_CELL_CHARS);
 
   return g_markup_escape_text (cut, -1);
 }
 
-static char *
-muted (const char *str)
+char *
+ems_report_muted (const char *str)
 {
-  return g_markup_printf_escaped ("<span foreground=\"" COLOR_MUTED "\">%s</span>", str ? str : "");
+  return g_markup_printf_escaped ("<span foreground=\"" EMS_REPORT_COLOR_MUTED "\">%s</span>", str ? str : "");
 }
 
 static char *
@@ -264,26 +253,26 @@ format_coverage (double coverage)
   return ems_format_percent (TRUE, 100.0 * coverage);
 }
 
-static const char *
-or_dash (const char *str)
+const char *
+ems_report_or_dash (const char *str)
 {
   return str != NULL && str[0] != '\0' ? str : "—";
 }
 
-static void
-add_profile_row (EmsReport  *self,
-                 const char *key,
-                 const char *value,
-                 gboolean    strong)
+void
+ems_report_add_profile_row (EmsReport  *self,
+                            const char *key,
+                            const char *value,
+                            gboolean    strong)
 {
   static const double widths[] = { 0.3, 0.7 };
   char *cells[2];
-  Block *block;
-  g_autofree char *cut = clip (or_dash (value), MAX_CELL_CHARS);
+  EmsReportBlock *block;
+  g_autofree char *cut = ems_report_clip (ems_report_or_dash (value), EMS_REPORT_MAX_CELL_CHARS);
 
-  cells[0] = muted (key);
-  cells[1] = strong ? g_markup_printf_escaped ("<b>%s</b>", cut) : escaped (cut);
-  block = add_row (self, 2, widths, cells, FALSE);
+  cells[0] = ems_report_muted (key);
+  cells[1] = strong ? g_markup_printf_escaped ("<b>%s</b>", cut) : ems_report_escape (cut);
+  block = ems_report_add_row (self, 2, widths, cells, FALSE);
   block->rule = FALSE;
   block->space_after = 3;
 }
@@ -303,34 +292,34 @@ build_cover (EmsReport *self)
   g_autofree char *generated = NULL;
   const char *org = ems_assessment_get_name (a);
   /* Translators: report cover title when the organisation has no name yet */
-  g_autofree char *name = clip (org != NULL && org[0] != '\0' ? org : _("Unnamed organisation"), MAX_CELL_CHARS);
+  g_autofree char *name = ems_report_clip (org != NULL && org[0] != '\0' ? org : _("Unnamed organisation"), EMS_REPORT_MAX_CELL_CHARS);
   guint n_flags = 0;
 
   for (guint i = 0; i < s->n_elements; i++)
     n_flags += s->elements[i].red_flag ? 1 : 0;
 
-  add_text (self, muted (_("Environmental management system self-assessment")), 1.2, 40, 6);
-  add_text (self, g_markup_printf_escaped ("<b>%s</b>", name), 2.4, 0, 4);
+  ems_report_add_text (self, ems_report_muted (_("Environmental management system self-assessment")), 1.2, 40, 6);
+  ems_report_add_text (self, g_markup_printf_escaped ("<b>%s</b>", name), 2.4, 0, 4);
   if (ems_assessment_get_site (a) != NULL && ems_assessment_get_site (a)[0] != '\0')
-    add_text (self, cell (ems_assessment_get_site (a)), 1.3, 0, 4);
-  add_text (self, muted (_("Against the 10 Elements of Effective Environmental Management Systems of the Commission for Environmental Cooperation (CEC)")),
-            1.0, 8, 26);
+    ems_report_add_text (self, ems_report_cell (ems_assessment_get_site (a)), 1.3, 0, 4);
+  ems_report_add_text (self, ems_report_muted (_("Against the 10 Elements of Effective Environmental Management Systems of the Commission for Environmental Cooperation (CEC)")),
+                       1.0, 8, 26);
 
-  add_heading (self, _("Organisation"), 1.3, 0);
+  ems_report_add_heading (self, _("Organisation"), 1.3, 0);
   if (ems_assessment_get_employees (a) >= 0)
     employees = g_strdup_printf ("%d", ems_assessment_get_employees (a));
   generated = g_date_time_format (self->when, "%Y-%m-%d");
 
-  add_profile_row (self, _("Organisation"), ems_assessment_get_name (a), TRUE);
-  add_profile_row (self, _("Site"), ems_assessment_get_site (a), FALSE);
-  add_profile_row (self, _("Sector"), ems_assessment_get_sector (a), FALSE);
-  add_profile_row (self, _("Employees"), employees, FALSE);
-  add_profile_row (self, _("Country"), ems_assessment_get_country (a), FALSE);
-  add_profile_row (self, _("Assessor"), ems_assessment_get_assessor (a), FALSE);
-  add_profile_row (self, _("Assessed on"), ems_assessment_get_assessed_on (a), FALSE);
-  add_profile_row (self, _("Report generated on"), generated, FALSE);
+  ems_report_add_profile_row (self, _("Organisation"), ems_assessment_get_name (a), TRUE);
+  ems_report_add_profile_row (self, _("Site"), ems_assessment_get_site (a), FALSE);
+  ems_report_add_profile_row (self, _("Sector"), ems_assessment_get_sector (a), FALSE);
+  ems_report_add_profile_row (self, _("Employees"), employees, FALSE);
+  ems_report_add_profile_row (self, _("Country"), ems_assessment_get_country (a), FALSE);
+  ems_report_add_profile_row (self, _("Assessor"), ems_assessment_get_assessor (a), FALSE);
+  ems_report_add_profile_row (self, _("Assessed on"), ems_assessment_get_assessed_on (a), FALSE);
+  ems_report_add_profile_row (self, _("Report generated on"), generated, FALSE);
 
-  add_heading (self, _("Summary"), 1.3, 20);
+  ems_report_add_heading (self, _("Summary"), 1.3, 20);
   if (s->has_overall)
     /* Translators: overall score on the report cover: the percentage, then the band word */
     overall_text = g_strdup_printf (_("%s (%s)"), overall, ems_band_to_label (s->band));
@@ -342,19 +331,19 @@ build_cover (EmsReport *self)
   coverage_text = g_strdup_printf (_("%s (%u of %u questions)"), coverage,
                                    s->n_answered + s->n_not_applicable, s->n_questions);
 
-  add_profile_row (self, _("Overall score"), overall_text, TRUE);
-  add_profile_row (self, _("Target"), target_text, FALSE);
-  add_profile_row (self, _("Coverage"), coverage_text, FALSE);
+  ems_report_add_profile_row (self, _("Overall score"), overall_text, TRUE);
+  ems_report_add_profile_row (self, _("Target"), target_text, FALSE);
+  ems_report_add_profile_row (self, _("Coverage"), coverage_text, FALSE);
   {
     g_autofree char *flags = n_flags == 0 ? g_strdup (_("None")) :
       /* Translators: number of red-flagged elements on the report cover */
       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u element", "%u elements", n_flags), n_flags);
 
-    add_profile_row (self, _("Red flags"), flags, FALSE);
+    ems_report_add_profile_row (self, _("Red flags"), flags, FALSE);
   }
 
   add_chart (self, EMS_CHART_COVERAGE, 170);
-  add_break (self);
+  ems_report_add_break (self);
 }
 
 static void
@@ -365,9 +354,9 @@ build_results (EmsReport *self)
   g_autofree char *target = ems_format_percent (TRUE, s->target);
   char *cells[7];
 
-  add_heading (self, _("Results"), 1.7, 0);
-  add_text (self, g_strdup (_("Each element's score is the weighted mean of its answered, applicable questions, as a percentage of the top level. The overall score is the mean of the element scores.")),
-            1.0, 0, 4);
+  ems_report_add_heading (self, _("Results"), 1.7, 0);
+  ems_report_add_text (self, g_strdup (_("Each element's score is the weighted mean of its answered, applicable questions, as a percentage of the top level. The overall score is the mean of the element scores.")),
+                       1.0, 0, 4);
   add_chart (self, EMS_CHART_RADAR, 330);
 
   cells[0] = g_markup_printf_escaped ("<b>%s</b>", _("Element"));
@@ -377,7 +366,7 @@ build_results (EmsReport *self)
   cells[4] = g_markup_printf_escaped ("<b>%s</b>", _("Band"));
   cells[5] = g_markup_printf_escaped ("<b>%s</b>", _("Coverage"));
   cells[6] = g_markup_printf_escaped ("<b>%s</b>", _("Red flag"));
-  add_row (self, 7, widths, cells, TRUE);
+  ems_report_add_row (self, 7, widths, cells, TRUE);
 
   for (guint i = 0; i < s->n_elements; i++)
     {
@@ -387,16 +376,16 @@ build_results (EmsReport *self)
       g_autofree char *score = ems_format_percent (es->has_score, es->score);
       g_autofree char *gap = format_gap (es);
       g_autofree char *coverage = format_coverage (es->coverage);
-      Block *block;
+      EmsReportBlock *block;
 
-      cells[0] = escaped (label);
-      cells[1] = es->has_score ? escaped (score) : muted (_("No score"));
-      cells[2] = escaped (target);
-      cells[3] = escaped (gap);
-      cells[4] = es->has_score ? escaped (ems_band_to_label (es->band)) : escaped ("—");
-      cells[5] = escaped (coverage);
-      cells[6] = es->red_flag ? escaped (_("Yes")) : escaped ("");
-      block = add_row (self, 7, widths, cells, FALSE);
+      cells[0] = ems_report_escape (label);
+      cells[1] = es->has_score ? ems_report_escape (score) : ems_report_muted (_("No score"));
+      cells[2] = ems_report_escape (target);
+      cells[3] = ems_report_escape (gap);
+      cells[4] = es->has_score ? ems_report_escape (ems_band_to_label (es->band)) : ems_report_escape ("—");
+      cells[5] = ems_report_escape (coverage);
+      cells[6] = es->red_flag ? ems_report_escape (_("Yes")) : ems_report_escape ("");
+      block = ems_report_add_row (self, 7, widths, cells, FALSE);
       block->flag = es->red_flag;
     }
 
@@ -406,25 +395,25 @@ build_results (EmsReport *self)
 
     cells[0] = g_markup_printf_escaped ("<b>%s</b>", _("Overall"));
     cells[1] = g_markup_printf_escaped ("<b>%s</b>", overall);
-    cells[2] = escaped (target);
-    cells[3] = escaped ("");
-    cells[4] = s->has_overall ? escaped (ems_band_to_label (s->band)) : escaped ("—");
-    cells[5] = escaped (coverage);
-    cells[6] = escaped ("");
-    add_row (self, 7, widths, cells, FALSE);
+    cells[2] = ems_report_escape (target);
+    cells[3] = ems_report_escape ("");
+    cells[4] = s->has_overall ? ems_report_escape (ems_band_to_label (s->band)) : ems_report_escape ("—");
+    cells[5] = ems_report_escape (coverage);
+    cells[6] = ems_report_escape ("");
+    ems_report_add_row (self, 7, widths, cells, FALSE);
   }
 
-  add_text (self, muted (_("Bands: red below 40, amber from 40 to below 70, green from 70. A red flag (▲) marks an element where a critical question is answered 0, whatever its average.")),
-            0.9, 8, 0);
-  add_break (self);
+  ems_report_add_text (self, ems_report_muted (_("Bands: red below 40, amber from 40 to below 70, green from 70. A red flag (▲) marks an element where a critical question is answered 0, whatever its average.")),
+                       0.9, 8, 0);
+  ems_report_add_break (self);
 
-  add_heading (self, _("Gaps to the target"), 1.4, 0);
-  add_text (self, g_strdup (_("Points missing to reach the target, largest first: the order in which to work on the elements.")),
-            1.0, 0, 2);
+  ems_report_add_heading (self, _("Gaps to the target"), 1.4, 0);
+  ems_report_add_text (self, g_strdup (_("Points missing to reach the target, largest first: the order in which to work on the elements.")),
+                       1.0, 0, 2);
   add_chart (self, EMS_CHART_GAPS, 280);
-  add_heading (self, _("Answers by element"), 1.4, 12);
+  ems_report_add_heading (self, _("Answers by element"), 1.4, 12);
   add_chart (self, EMS_CHART_DISTRIBUTION, 290);
-  add_break (self);
+  ems_report_add_break (self);
 }
 
 static char *
@@ -433,7 +422,7 @@ answer_markup (EmsReport         *self,
 {
   const EmsAnswer *answer = ems_assessment_get_answer (self->assessment, question->id);
   GString *str = g_string_new (NULL);
-  g_autofree char *answer_label = muted (_("Answer:"));
+  g_autofree char *answer_label = ems_report_muted (_("Answer:"));
 
   if (answer == NULL || answer->state == EMS_ANSWER_UNANSWERED)
     {
@@ -446,33 +435,33 @@ answer_markup (EmsReport         *self,
       const char *label = ems_checklist_get_level_label (self->checklist, answer->level);
       /* Translators: an answer in the report: level number, then its label */
       g_autofree char *text = g_strdup_printf (_("%u — %s"), answer->level, label ? label : "");
-      g_autofree char *esc = escaped (text);
+      g_autofree char *esc = ems_report_escape (text);
 
       g_string_append_printf (str, "%s <b>%s</b>", answer_label, esc);
     }
   else
     {
       const char *label = ems_checklist_get_level_label (self->checklist, EMS_LEVEL_NA);
-      g_autofree char *esc = escaped (label ? label : _("Not applicable"));
-      g_autofree char *cut = clipped (or_dash (answer->reason));
-      g_autofree char *reason = escaped (cut);
+      g_autofree char *esc = ems_report_escape (label ? label : _("Not applicable"));
+      g_autofree char *cut = clipped (ems_report_or_dash (answer->reason));
+      g_autofree char *reason = ems_report_escape (cut);
 
       g_string_append_printf (str, "%s <b>%s</b>: %s", answer_label, esc, reason);
     }
 
   if (answer != NULL && answer->note != NULL && answer->note[0] != '\0')
     {
-      g_autofree char *key = muted (_("Note:"));
+      g_autofree char *key = ems_report_muted (_("Note:"));
       g_autofree char *note = clipped (answer->note);
-      g_autofree char *esc = escaped (note);
+      g_autofree char *esc = ems_report_escape (note);
 
       g_string_append_printf (str, "\n%s %s", key, esc);
     }
   if (answer != NULL && answer->evidence != NULL && answer->evidence[0] != '\0')
     {
-      g_autofree char *key = muted (_("Evidence:"));
+      g_autofree char *key = ems_report_muted (_("Evidence:"));
       g_autofree char *evidence = clipped (answer->evidence);
-      g_autofree char *esc = escaped (evidence);
+      g_autofree char *esc = ems_report_escape (evidence);
 
       g_string_append_printf (str, "\n%s %s", key, esc);
     }
@@ -486,7 +475,7 @@ build_answers (EmsReport *self)
   EmsScores *s = self->scores;
   g_auto(GStrv) unknown = NULL;
 
-  add_heading (self, _("Answers"), 1.7, 0);
+  ems_report_add_heading (self, _("Answers"), 1.7, 0);
 
   for (guint i = 0; i < s->n_elements; i++)
     {
@@ -497,13 +486,13 @@ build_answers (EmsReport *self)
       g_autofree char *gap = format_gap (es);
       g_autofree char *coverage = format_coverage (es->coverage);
       g_autofree char *summary = NULL;
-      Block *block;
+      EmsReportBlock *block;
 
       if (element == NULL)
         continue;
 
       label = ems_chart_element_label (es->number, element->title);
-      add_heading (self, label, 1.25, i == 0 ? 4 : 14);
+      ems_report_add_heading (self, label, 1.25, i == 0 ? 4 : 14);
 
       if (es->has_score)
         /* Translators: element summary in the report: score, band word, gap in points, coverage */
@@ -519,20 +508,20 @@ build_answers (EmsReport *self)
           g_free (summary);
           summary = tmp;
         }
-      block = add_text (self, muted (summary), 0.95, 0, 4);
+      block = ems_report_add_text (self, ems_report_muted (summary), 0.95, 0, 4);
       block->keep_with_next = TRUE;
 
       for (guint q = 0; q < element->n_questions; q++)
         {
           const EmsQuestion *question = element->questions[q];
-          g_autofree char *text = escaped (question->text);
-          g_autofree char *id = escaped (question->id);
+          g_autofree char *text = ems_report_escape (question->text);
+          g_autofree char *id = ems_report_escape (question->id);
           g_autofree char *critical = question->critical ?
             g_markup_printf_escaped (" <i>(%s)</i>", _("critical")) : g_strdup ("");
 
-          block = add_text (self, g_strdup_printf ("<b>%s</b>  %s%s", id, text, critical), 1.0, 6, 1);
+          block = ems_report_add_text (self, g_strdup_printf ("<b>%s</b>  %s%s", id, text, critical), 1.0, 6, 1);
           block->keep_with_next = TRUE;
-          block = add_text (self, answer_markup (self, question), 0.95, 0, 2);
+          block = ems_report_add_text (self, answer_markup (self, question), 0.95, 0, 2);
           block->indent = 18;
         }
     }
@@ -540,17 +529,17 @@ build_answers (EmsReport *self)
   unknown = ems_assessment_dup_unknown_ids (self->assessment);
   if (unknown != NULL && unknown[0] != NULL)
     {
-      add_heading (self, _("Answers to questions this checklist does not know"), 1.1, 14);
+      ems_report_add_heading (self, _("Answers to questions this checklist does not know"), 1.1, 14);
       for (guint i = 0; unknown[i] != NULL; i++)
         {
           EmsQuestion fake = { .id = unknown[i], .text = unknown[i] };
-          Block *block = add_text (self, answer_markup (self, &fake), 0.95, 2, 2);
+          EmsReportBlock *block = ems_report_add_text (self, answer_markup (self, &fake), 0.95, 2, 2);
 
           block->indent = 18;
         }
     }
 
-  add_break (self);
+  ems_report_add_break (self);
 }
 
 static void
@@ -561,11 +550,11 @@ build_actions (EmsReport *self)
   guint n = g_list_model_get_n_items (actions);
   char *cells[5];
 
-  add_heading (self, _("Action plan"), 1.7, 0);
+  ems_report_add_heading (self, _("Action plan"), 1.7, 0);
 
   if (n == 0)
     {
-      add_text (self, muted (_("No actions recorded.")), 1.0, 0, 6);
+      ems_report_add_text (self, ems_report_muted (_("No actions recorded.")), 1.0, 0, 6);
       return;
     }
 
@@ -575,7 +564,7 @@ build_actions (EmsReport *self)
   cells[2] = g_markup_printf_escaped ("<b>%s</b>", _("Owner"));
   cells[3] = g_markup_printf_escaped ("<b>%s</b>", _("Due"));
   cells[4] = g_markup_printf_escaped ("<b>%s</b>", _("Status"));
-  add_row (self, 5, widths, cells, TRUE);
+  ems_report_add_row (self, 5, widths, cells, TRUE);
 
   for (guint i = 0; i < n; i++)
     {
@@ -604,50 +593,90 @@ build_actions (EmsReport *self)
           break;
         }
 
-      cells[0] = cell (or_dash (ems_action_get_title (action)));
-      cells[1] = cell (or_dash (element));
-      cells[2] = cell (or_dash (ems_action_get_owner (action)));
-      cells[3] = cell (or_dash (ems_action_get_due (action)));
-      cells[4] = escaped (status);
-      add_row (self, 5, widths, cells, FALSE);
+      cells[0] = ems_report_cell (ems_report_or_dash (ems_action_get_title (action)));
+      cells[1] = ems_report_cell (ems_report_or_dash (element));
+      cells[2] = ems_report_cell (ems_report_or_dash (ems_action_get_owner (action)));
+      cells[3] = ems_report_cell (ems_report_or_dash (ems_action_get_due (action)));
+      cells[4] = ems_report_escape (status);
+      ems_report_add_row (self, 5, widths, cells, FALSE);
+    }
+}
+
+void
+ems_report_add_answer_scale (EmsReport *self)
+{
+  static const double widths[] = { 0.08, 0.27, 0.65 };
+  char *cells[3];
+
+  g_return_if_fail (self != NULL);
+
+  for (guint level = 0; level < EMS_N_LEVELS; level++)
+    {
+      const char *label = ems_checklist_get_level_label (self->checklist, level);
+      const char *meaning = ems_checklist_get_level_meaning (self->checklist, level);
+      EmsReportBlock *block;
+
+      cells[0] = level == EMS_LEVEL_NA ? g_markup_printf_escaped ("<b>%s</b>", _("N/A"))
+                                       : g_strdup_printf ("<b>%u</b>", level);
+      cells[1] = g_markup_printf_escaped ("<b>%s</b>", ems_report_or_dash (label));
+      cells[2] = ems_report_escape (ems_report_or_dash (meaning));
+      block = ems_report_add_row (self, 3, widths, cells, FALSE);
+      block->space_after = 2;
     }
 }
 
 static void
 build_method (EmsReport *self)
 {
-  static const double widths[] = { 0.08, 0.27, 0.65 };
-  char *cells[3];
+  ems_report_add_heading (self, _("Answer scale and scoring method"), 1.7, 24);
+  ems_report_add_answer_scale (self);
 
-  add_heading (self, _("Answer scale and scoring method"), 1.7, 24);
+  ems_report_add_text (self, g_strdup (_("An unanswered question is neither 0 nor not applicable: it lowers the coverage, not the score.")),
+                       1.0, 10, 4);
+  ems_report_add_text (self, g_strdup (_("Element score = 100 × Σ(weight × level) ÷ Σ(4 × weight) over the element's answered, applicable questions; an element with no such question has no score. Each question weighs 1 to 3.")),
+                       1.0, 0, 4);
+  ems_report_add_text (self, g_strdup (_("Overall score = the plain mean of the element scores that exist: the ten elements count equally.")),
+                       1.0, 0, 4);
+  ems_report_add_text (self, g_strdup (_("Coverage = questions answered or marked not applicable ÷ all questions.")),
+                       1.0, 0, 4);
+  ems_report_add_text (self, g_strdup (_("Target = 25 × the target level; gap = target − score, never below 0. Elements are ranked by gap, largest first.")),
+                       1.0, 0, 4);
+  ems_report_add_text (self, g_strdup (_("Bands: red below 40, amber from 40 to below 70, green from 70. Red flag: a critical question answered 0, whatever the element's average.")),
+                       1.0, 0, 4);
+  ems_report_add_text (self, ems_report_muted (_("Figures are computed exactly and shown rounded to one decimal.")), 0.9, 4, 0);
+}
 
-  for (guint level = 0; level < EMS_N_LEVELS; level++)
-    {
-      const char *label = ems_checklist_get_level_label (self->checklist, level);
-      const char *meaning = ems_checklist_get_level_meaning (self->checklist, level);
-      Block *block;
+EmsReport *
+ems_report_new_empty (EmsChecklist *checklist,
+                      GDateTime    *when,
+                      const char   *footer,
+                      const char   *assessor)
+{
+  EmsReport *self;
 
-      cells[0] = level == EMS_LEVEL_NA ? g_markup_printf_escaped ("<b>%s</b>", _("N/A"))
-                                       : g_strdup_printf ("<b>%u</b>", level);
-      cells[1] = g_markup_printf_escaped ("<b>%s</b>", or_dash (label));
-      cells[2] = escaped (or_dash (meaning));
-      block = add_row (self, 3, widths, cells, FALSE);
-      block->space_after = 2;
-    }
+  g_return_val_if_fail (EMS_IS_CHECKLIST (checklist), NULL);
+  g_return_val_if_fail (footer != NULL, NULL);
 
-  add_text (self, g_strdup (_("An unanswered question is neither 0 nor not applicable: it lowers the coverage, not the score.")),
-            1.0, 10, 4);
-  add_text (self, g_strdup (_("Element score = 100 × Σ(weight × level) ÷ Σ(4 × weight) over the element's answered, applicable questions; an element with no such question has no score. Each question weighs 1 to 3.")),
-            1.0, 0, 4);
-  add_text (self, g_strdup (_("Overall score = the plain mean of the element scores that exist: the ten elements count equally.")),
-            1.0, 0, 4);
-  add_text (self, g_strdup (_("Coverage = questions answered or marked not applicable ÷ all questions.")),
-            1.0, 0, 4);
-  add_text (self, g_strdup (_("Target = 25 × the target level; gap = target − score, never below 0. Elements are ranked by gap, largest first.")),
-            1.0, 0, 4);
-  add_text (self, g_strdup (_("Bands: red below 40, amber from 40 to below 70, green from 70. Red flag: a critical question answered 0, whatever the element's average.")),
-            1.0, 0, 4);
-  add_text (self, muted (_("Figures are computed exactly and shown rounded to one decimal.")), 0.9, 4, 0);
+  self = g_new0 (EmsReport, 1);
+  self->checklist = g_object_ref (checklist);
+  self->when = when ? g_date_time_ref (when) : g_date_time_new_now_local ();
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (EmsReportBlock));
+  self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
+  self->chart_style = *ems_chart_style_light ();
+  self->chart_style.fill_background = FALSE;
+  self->chart_style.font_size = 8.5;
+  self->footer = g_strdup (footer);
+  self->assessor = g_strdup (assessor);
+
+  return self;
+}
+
+GDateTime *
+ems_report_get_when (EmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->when;
 }
 
 EmsReport *
@@ -655,28 +684,22 @@ ems_report_new (EmsAssessment *assessment,
                 GDateTime     *when)
 {
   EmsReport *self;
+  g_autofree char *footer = NULL;
   const char *name;
 
   g_return_val_if_fail (EMS_IS_ASSESSMENT (assessment), NULL);
 
-  self = g_new0 (EmsReport, 1);
-  self->assessment = g_object_ref (assessment);
-  self->checklist = g_object_ref (ems_assessment_get_checklist (assessment));
-  self->scores = ems_scores_compute (assessment);
-  self->when = when ? g_date_time_ref (when) : g_date_time_new_now_local ();
-  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
-  self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
-  self->chart_style = *ems_chart_style_light ();
-  self->chart_style.fill_background = FALSE;
-  self->chart_style.font_size = 8.5;
-
-  self->assessor = g_strdup (ems_assessment_get_assessor (assessment));
   name = ems_assessment_get_name (assessment);
   if (name != NULL && name[0] != '\0')
     /* Translators: report footer; %s is the organisation's name */
-    self->footer = g_strdup_printf (_("%s — EMS self-assessment"), name);
+    footer = g_strdup_printf (_("%s — EMS self-assessment"), name);
   else
-    self->footer = g_strdup (_("EMS self-assessment"));
+    footer = g_strdup (_("EMS self-assessment"));
+
+  self = ems_report_new_empty (ems_assessment_get_checklist (assessment), when, footer,
+                               ems_assessment_get_assessor (assessment));
+  self->assessment = g_object_ref (assessment);
+  self->scores = ems_scores_compute (assessment);
 
   build_cover (self);
   build_results (self);
@@ -692,9 +715,9 @@ ems_report_new (EmsAssessment *assessment,
 }
 
 static void
-block_clear_layout (Block *block)
+block_clear_layout (EmsReportBlock *block)
 {
-  for (guint i = 0; i < MAX_CELLS; i++)
+  for (guint i = 0; i < EMS_REPORT_MAX_CELLS; i++)
     g_clear_object (&block->layouts[i]);
   g_clear_pointer (&block->line_top, g_free);
   block->n_lines = 0;
@@ -709,12 +732,14 @@ ems_report_free (EmsReport *self)
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
-      Block *block = &g_array_index (self->blocks, Block, i);
+      EmsReportBlock *block = &g_array_index (self->blocks, EmsReportBlock, i);
 
       block_clear_layout (block);
       for (guint c = 0; c < block->n_cells; c++)
         g_free (block->markup[c]);
       g_free (block->outline);
+      if (block->draw_data_free != NULL)
+        block->draw_data_free (block->draw_data);
     }
   g_array_unref (self->blocks);
   g_array_unref (self->placements);
@@ -739,7 +764,7 @@ make_layout (EmsReport  *self,
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *font = pango_font_description_from_string ("Sans");
 
-  pango_font_description_set_absolute_size (font, BODY_SIZE * scale * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, EMS_REPORT_BODY_SIZE * scale * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   if (width > 0)
@@ -753,15 +778,15 @@ make_layout (EmsReport  *self,
 }
 
 static void
-measure_block (EmsReport *self,
-               Block     *block,
-               double     text_width)
+measure_block (EmsReport      *self,
+               EmsReportBlock *block,
+               double          text_width)
 {
   block_clear_layout (block);
 
   switch (block->kind)
     {
-    case BLOCK_TEXT:
+    case EMS_REPORT_BLOCK_TEXT:
       {
         PangoLayoutIter *iter;
         guint k = 0;
@@ -786,13 +811,13 @@ measure_block (EmsReport *self,
       }
       break;
 
-    case BLOCK_ROW:
+    case EMS_REPORT_BLOCK_ROW:
       {
         double h = 0;
 
         for (guint c = 0; c < block->n_cells; c++)
           {
-            double w = block->col_w[c] * text_width - 6 - (block->flag && c == block->n_cells - 1 ? BODY_SIZE * 1.3 : 0);
+            double w = block->col_w[c] * text_width - 6 - (block->flag && c == block->n_cells - 1 ? EMS_REPORT_BODY_SIZE * 1.3 : 0);
             double ch;
 
             block->layouts[c] = make_layout (self, block->markup[c], block->scale, MAX (w, 10));
@@ -803,11 +828,11 @@ measure_block (EmsReport *self,
       }
       break;
 
-    case BLOCK_CHART:
+    case EMS_REPORT_BLOCK_CHART:
       block->height = block->chart_height;
       break;
 
-    case BLOCK_BREAK:
+    case EMS_REPORT_BLOCK_BREAK:
     default:
       block->height = 0;
       break;
@@ -817,10 +842,10 @@ measure_block (EmsReport *self,
 /* Paragraphs longer than a third of a page may be split between pages;
  * shorter ones move whole to the next page. */
 static gboolean
-is_long (const Block *block,
-         double       page_text_height)
+is_long (const EmsReportBlock *block,
+         double                page_text_height)
 {
-  return block->kind == BLOCK_TEXT && block->n_lines >= 4 &&
+  return block->kind == EMS_REPORT_BLOCK_TEXT && block->n_lines >= 4 &&
          block->height > page_text_height / 3;
 }
 
@@ -859,16 +884,16 @@ ems_report_paginate (EmsReport *self,
   g_array_set_size (self->placements, 0);
 
   for (guint i = 0; i < self->blocks->len; i++)
-    measure_block (self, &g_array_index (self->blocks, Block, i), text_width);
+    measure_block (self, &g_array_index (self->blocks, EmsReportBlock, i), text_width);
 
   y = top;
   for (guint i = 0; i < self->blocks->len; i++)
     {
-      Block *block = &g_array_index (self->blocks, Block, i);
+      EmsReportBlock *block = &g_array_index (self->blocks, EmsReportBlock, i);
       double before = y > top ? block->space_before : 0;
       double need = before + block->height;
 
-      if (block->kind == BLOCK_BREAK)
+      if (block->kind == EMS_REPORT_BLOCK_BREAK)
         {
           if (y > top)
             {
@@ -878,20 +903,29 @@ ems_report_paginate (EmsReport *self,
           continue;
         }
 
-      /* Keep a heading with the start of what follows */
-      if (block->keep_with_next && i + 1 < self->blocks->len)
+      /* Keep a heading with the start of what follows, and with what
+       * that keeps (a table's header row with its first row), a few
+       * blocks deep */
+      for (guint j = i + 1, depth = 0;
+           j < self->blocks->len && depth < MAX_KEEP_CHAIN;
+           j++, depth++)
         {
-          Block *next = &g_array_index (self->blocks, Block, i + 1);
+          const EmsReportBlock *prev = &g_array_index (self->blocks, EmsReportBlock, j - 1);
+          const EmsReportBlock *next = &g_array_index (self->blocks, EmsReportBlock, j);
 
-          if (next->kind == BLOCK_TEXT && next->n_lines > 0 && is_long (next, bottom - top))
-            need += block->space_after + next->space_before + next->line_top[MIN (next->n_lines, 2)];
-          else if (next->kind != BLOCK_BREAK)
-            need += block->space_after + next->space_before + next->height;
+          if (!prev->keep_with_next || next->kind == EMS_REPORT_BLOCK_BREAK)
+            break;
+          if (next->kind == EMS_REPORT_BLOCK_TEXT && next->n_lines > 0 && is_long (next, bottom - top))
+            {
+              need += prev->space_after + next->space_before + next->line_top[MIN (next->n_lines, 2)];
+              break;
+            }
+          need += prev->space_after + next->space_before + next->height;
         }
 
       if (y + need > bottom && y > top)
         {
-          gboolean split = block->kind == BLOCK_TEXT && !block->keep_with_next &&
+          gboolean split = block->kind == EMS_REPORT_BLOCK_TEXT && !block->keep_with_next &&
                            is_long (block, bottom - top) &&
                            y + before + block->line_top[2] <= bottom;
 
@@ -903,7 +937,16 @@ ems_report_paginate (EmsReport *self,
             }
         }
 
-      if (block->kind == BLOCK_TEXT && y + before + block->height > bottom)
+      /* A table running onto a new page repeats its header row there */
+      if (block->kind == EMS_REPORT_BLOCK_ROW && block->repeat_header > 0 && y == top && page > 0)
+        {
+          const EmsReportBlock *header = &g_array_index (self->blocks, EmsReportBlock, block->repeat_header - 1);
+
+          place (self, block->repeat_header - 1, page, y, 0, 0);
+          y += header->height + header->space_after;
+        }
+
+      if (block->kind == EMS_REPORT_BLOCK_TEXT && y + before + block->height > bottom)
         {
           /* Split between lines, over as many pages as it takes */
           guint start = 0;
@@ -963,12 +1006,12 @@ ems_report_get_n_pages (EmsReport *self)
 /* Drawing ------------------------------------------------------------------ */
 
 static void
-draw_text_lines (cairo_t     *cr,
-                 const Block *block,
-                 double       x,
-                 double       y,
-                 guint        start,
-                 guint        end)
+draw_text_lines (cairo_t              *cr,
+                 const EmsReportBlock *block,
+                 double                x,
+                 double                y,
+                 guint                 start,
+                 guint                 end)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (block->layouts[0]);
   guint k = 0;
@@ -1001,8 +1044,8 @@ draw_footer (EmsReport *self,
   double y = self->page_height - MARGIN + FOOTER_GAP;
   /* Translators: report footer: page number of the number of pages */
   g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
-  g_autofree char *m_number = muted (number);
-  g_autofree char *m_footer = muted (self->footer);
+  g_autofree char *m_number = ems_report_muted (number);
+  g_autofree char *m_footer = ems_report_muted (self->footer);
   g_autoptr(PangoLayout) left = make_layout (self, m_footer, 0.8, width * 0.7);
   g_autoptr(PangoLayout) right = make_layout (self, m_number, 0.8, -1);
   double rw;
@@ -1047,18 +1090,18 @@ ems_report_draw_page (EmsReport *self,
   for (guint i = 0; i < self->placements->len; i++)
     {
       const Placement *p = &g_array_index (self->placements, Placement, i);
-      Block *block = &g_array_index (self->blocks, Block, p->block);
+      EmsReportBlock *block = &g_array_index (self->blocks, EmsReportBlock, p->block);
 
       if (p->page != page)
         continue;
 
       switch (block->kind)
         {
-        case BLOCK_TEXT:
+        case EMS_REPORT_BLOCK_TEXT:
           draw_text_lines (cr, block, MARGIN + block->indent, p->y, p->line_start, p->line_end);
           break;
 
-        case BLOCK_ROW:
+        case EMS_REPORT_BLOCK_ROW:
           if (block->header)
             {
               cairo_save (cr);
@@ -1069,12 +1112,23 @@ ems_report_draw_page (EmsReport *self,
             }
           for (guint c = 0; c < block->n_cells; c++)
             {
+              if (block->tint[c] == EMS_BAND_NONE)
+                continue;
+              cairo_save (cr);
+              ems_chart_set_color_alpha (cr, &self->chart_style.band[block->tint[c]], 0.25);
+              cairo_rectangle (cr, MARGIN + block->col_x[c] * text_width, p->y - 2,
+                               block->col_w[c] * text_width - 1, block->height - 1);
+              cairo_fill (cr);
+              cairo_restore (cr);
+            }
+          for (guint c = 0; c < block->n_cells; c++)
+            {
               double x = MARGIN + block->col_x[c] * text_width + (c > 0 ? 3 : 0);
 
               if (block->flag && c == block->n_cells - 1)
                 {
-                  ems_chart_draw_flag (cr, x, p->y + 1, BODY_SIZE, &self->chart_style);
-                  x += BODY_SIZE * 1.3;
+                  ems_chart_draw_flag (cr, x, p->y + 1, EMS_REPORT_BODY_SIZE, &self->chart_style);
+                  x += EMS_REPORT_BODY_SIZE * 1.3;
                 }
               cairo_move_to (cr, x, p->y);
               pango_cairo_show_layout (cr, block->layouts[c]);
@@ -1091,15 +1145,18 @@ ems_report_draw_page (EmsReport *self,
             }
           break;
 
-        case BLOCK_CHART:
+        case EMS_REPORT_BLOCK_CHART:
           cairo_save (cr);
           cairo_translate (cr, MARGIN, p->y);
-          ems_chart_draw (cr, block->chart, text_width, block->height,
-                          self->checklist, self->scores, &self->chart_style);
+          if (block->draw != NULL)
+            block->draw (cr, text_width, block->height, block->draw_data, &self->chart_style);
+          else if (self->scores != NULL)
+            ems_chart_draw (cr, block->chart, text_width, block->height,
+                            self->checklist, self->scores, &self->chart_style);
           cairo_restore (cr);
           break;
 
-        case BLOCK_BREAK:
+        case EMS_REPORT_BLOCK_BREAK:
         default:
           break;
         }
@@ -1156,7 +1213,7 @@ add_outline (EmsReport       *self,
   for (guint i = 0; i < self->placements->len; i++)
     {
       const Placement *p = &g_array_index (self->placements, Placement, i);
-      const Block *block = &g_array_index (self->blocks, Block, p->block);
+      const EmsReportBlock *block = &g_array_index (self->blocks, EmsReportBlock, p->block);
       g_autofree char *link = NULL;
       int id;
 

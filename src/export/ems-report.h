@@ -18,6 +18,7 @@
 #include <cairo.h>
 
 #include "ems-assessment.h"
+#include "ems-comparison.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,20 @@ gboolean   ems_report_write_pdf       (EmsAssessment *assessment,
                                        const char    *path,
                                        GDateTime     *when,
                                        GError       **error);
+
+/* The comparison handout of a workshop: cover, group radar, participants
+ * by elements, statistics, priorities, changes over time, method. A
+ * snapshot like ems_report_new(): the report keeps no reference to
+ * @comparison. Anonymised when @comparison is: no organisation, site,
+ * assessor, date, file name, note, evidence or owner anywhere in it, the
+ * PDF's metadata included. */
+EmsReport *ems_report_new_comparison       (EmsComparison  *comparison,
+                                            GDateTime      *when);
+/* The comparison handout as a PDF file at @path, as ems_report_write_pdf() */
+gboolean   ems_report_write_comparison_pdf (EmsComparison  *comparison,
+                                            const char     *path,
+                                            GDateTime      *when,
+                                            GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmsReport, ems_report_free)
 

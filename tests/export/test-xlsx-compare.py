@@ -473,12 +473,12 @@ class Comparison(xlsxtest.TestCase):
         self.assertEqual(os.listdir(in_the_way), ["inside"])
         self.assertEqual([n for n in os.listdir(self.dir) if n.startswith(".in-the-way")], [])
 
-        # PDF is not written here (the report's job): an error, no file
-        pdf = self.path("handout.pdf")
-        proc = compare(EXAMPLES, pdf)
-        self.assertNotEqual(proc.returncode, 0)
-        self.assertIn("handout.pdf", proc.stderr)
-        self.assertFalse(os.path.exists(pdf))
+        # A format the comparison cannot be written in: a usage error, no file
+        odt = self.path("handout.odt")
+        proc = compare(EXAMPLES, odt)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn(".xlsx or .pdf", proc.stderr)
+        self.assertFalse(os.path.exists(odt))
 
     def test_failed_export_keeps_the_existing_file(self):
         folder = self.path("readonly")
