@@ -1366,33 +1366,33 @@ ems_window_close_request (GtkWindow *window)
 
 /* Welcome page */
 
-static char *
-example_title (GFile *file)
+/* An example's organisation and what it does, read from the file (three
+ * small bundled files); the file name when it cannot be read. */
+static void
+example_title (GFile  *file,
+               char  **title,
+               char  **subtitle)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-  char *p = basename;
-  GString *title = g_string_new (NULL);
-  gboolean start = TRUE;
+  g_autoptr(EmsAssessment) example = ems_assessment_load_from_file (NULL, file, NULL, NULL, NULL);
 
-  if (g_str_has_suffix (basename, ".emsa"))
-    basename[strlen (basename) - 5] = '\0';
-  while (g_ascii_isdigit (*p))
-    p++;
-  if (*p == '-')
-    p++;
-  for (; *p; p++)
+  if (example != NULL && ems_assessment_get_name (example) != NULL)
     {
-      if (*p == '-' || *p == '_')
-        {
-          g_string_append_c (title, ' ');
-          start = TRUE;
-          continue;
-        }
-      g_string_append_c (title, start ? g_ascii_toupper (*p) : *p);
-      start = FALSE;
-    }
+      const char *sector = ems_assessment_get_sector (example);
+      const char *site = ems_assessment_get_site (example);
 
-  return g_string_free (title, FALSE);
+      *title = g_strdup (ems_assessment_get_name (example));
+      if (sector != NULL && site != NULL)
+        /* Translators: an example's sector, then its town, e.g.
+         * "Commercial printing · Dayton, Ohio" */
+        *subtitle = g_strdup_printf (_("%s · %s"), sector, site);
+      else
+        *subtitle = g_strdup (sector != NULL ? sector : site);
+    }
+  else
+    {
+      *title = g_file_get_basename (file);
+      *subtitle = NULL;
+    }
 }
 
 static void
@@ -1481,9 +1481,11 @@ populate_welcome (EmsWindow *self)
   for (guint i = 0; i < examples->len; i++)
     {
       GFile *file = g_ptr_array_index (examples, i);
-      g_autofree char *title = example_title (file);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
 
-      gtk_list_box_append (self->examples_list, file_row_new (self, file, title, NULL));
+      example_title (file, &title, &subtitle);
+      gtk_list_box_append (self->examples_list, file_row_new (self, file, title, subtitle));
     }
   gtk_widget_set_visible (self->examples_group, examples->len > 0);
 }
