@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EmsWindow, ems_window, EMS, WINDOW, AdwApplicationWindow)
 
-/* Pages: 0 the profile, 1..n_elements the elements, then the action plan */
+/* Pages: 0 the profile, 1..n_elements the elements, then the action plan,
+ * then the results */
 #define EMS_WINDOW_PAGE_PROFILE 0
 
 EmsWindow   *ems_window_new                 (GtkApplication *application);

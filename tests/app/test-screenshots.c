@@ -128,7 +128,8 @@ shoot_all (const char       *scheme_name,
       name = g_strconcat ("element-", suffix, NULL);
       save_screenshot (GTK_WIDGET (window), name);
 
-      ems_window_show_page (window, ems_window_get_n_pages (window) - 1);
+      /* the action plan, then the results, come last */
+      ems_window_show_page (window, ems_window_get_n_pages (window) - 2);
       ems_test_wait_drawn (GTK_WIDGET (window));
       g_free (name);
       name = g_strconcat ("actions-", suffix, NULL);
