@@ -19,6 +19,7 @@
 #include "ems-question-row.h"
 #include "ems-results-page.h"
 #include "ems-scores.h"
+#include "ems-presentation.h"
 #include "ems-window.h"
 #include "ems-window-export.h"
 
@@ -1131,6 +1132,7 @@ update_actions (EmsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-profile", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-actions", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_doc);
 }
 
 static void
@@ -1237,6 +1239,26 @@ show_actions_action (GtkWidget  *widget,
 
   if (self->document != NULL)
     ems_window_show_page (self, actions_page_index (self));
+}
+
+/* F5: the slides for this one assessment (issue 6: presentation mode
+ * works for a single assessment too) */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  EmsWindow *self = EMS_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  EmsPresentation *presentation;
+
+  if (self->document == NULL)
+    return;
+
+  presentation = ems_presentation_new_for_assessment (application,
+                                                      ems_document_get_assessment (self->document));
+  gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
+  ems_presentation_start (presentation);
 }
 
 static void
@@ -1685,6 +1707,8 @@ ems_window_class_init (EmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-profile", NULL, show_profile_action);
   gtk_widget_class_install_action (widget_class, "win.show-actions", NULL, show_actions_action);
   gtk_widget_class_install_action (widget_class, "win.add-action", "s", add_action_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   /* win.export-workbook, win.export-report, win.export-chart, win.print */
   ems_window_export_class_init (widget_class);
 }

@@ -13,6 +13,7 @@
 #include "ems-profile-page.h"
 #include "ems-question-row.h"
 #include "ems-scores.h"
+#include "ems-presentation.h"
 #include "ems-test-utils.h"
 
 static EmsApplication *app;
@@ -650,6 +651,47 @@ test_shortcuts_window (void)
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
+static gboolean
+presentation_shown (gpointer user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (EMS_IS_PRESENTATION (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(GtkWindow **) user_data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* F5 presents the open assessment alone, as slides */
+static void
+test_present_single (void)
+{
+  g_autoptr(GFile) file = ems_test_get_example (0);
+  EmsWindow *window = ems_test_open_window (app, file);
+  GtkWindow *presentation = NULL;
+  EmsComparison *comparison;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  ems_test_wait_until (presentation_shown, &presentation, 30, "the presentation");
+  ems_test_wait_drawn (GTK_WIDGET (presentation));
+
+  comparison = ems_presentation_get_comparison (EMS_PRESENTATION (presentation));
+  g_assert_cmpuint (ems_comparison_get_n_participants (comparison), ==, 1);
+  g_assert_true (ems_comparison_get_assessment (comparison, 0) ==
+                 ems_document_get_assessment (ems_window_get_document (window)));
+  g_assert_cmpuint (ems_presentation_get_n_slides (EMS_PRESENTATION (presentation)), >=, 2);
+
+  ems_test_destroy_window (presentation);
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* A whole new assessment answered from the keyboard, saved and reopened */
 static void
 test_complete_by_keyboard (void)
@@ -809,6 +851,7 @@ main (int   argc,
   g_test_add_func ("/app/window/narrow", test_narrow_window);
   g_test_add_func ("/app/window/where-left-off", test_where_left_off);
   g_test_add_func ("/app/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/app/window/present-single", test_present_single);
   g_test_add_func ("/app/window/drop-file", test_drop_file);
   g_test_add_func ("/app/window/window-size-kept", test_window_size_kept);
   g_test_add_func ("/app/window/complete-by-keyboard", test_complete_by_keyboard);
