@@ -15,29 +15,6 @@
 
 typedef int (*GuiMain) (int argc, char **argv);
 
-/* The window module: beside the executable in the build tree, else where
- * it is installed (EMS_GUI_MODULE overrides both). */
-static char *
-find_gui_module (void)
-{
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  const char *override = g_getenv ("EMS_GUI_MODULE");
-
-  if (override != NULL && *override != '\0')
-    return g_strdup (override);
-
-  if (self != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (self);
-      g_autofree char *beside = g_build_filename (dir, GUI_MODULE_NAME, NULL);
-
-      if (g_file_test (beside, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&beside);
-    }
-
-  return g_build_filename (GUI_MODULE_DIR, GUI_MODULE_NAME, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -54,7 +31,7 @@ main (int   argc,
   if (status >= 0)
     return status;
 
-  path = find_gui_module ();
+  path = ems_cli_find_private_library (GUI_MODULE_NAME);
   module = g_module_open (path, G_MODULE_BIND_LOCAL);
   if (module == NULL || !g_module_symbol (module, "ems_gui_main", (gpointer *) &gui_main))
     {

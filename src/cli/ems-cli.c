@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <errno.h>
+#include <gmodule.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -66,6 +67,68 @@ print_error (const char *format,
 
   fprintf (stderr, "%s: %s\n", g_get_prgname (), message);
 }
+
+/* The graphics library */
+
+char *
+ems_cli_find_private_library (const char *name)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *override = g_getenv ("EMS_PRIVATE_LIBRARY_DIR");
+
+  if (override != NULL && *override != '\0')
+    return g_build_filename (override, name, NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&beside);
+    }
+
+  return g_build_filename (PRIVATE_LIBRARY_DIR, name, NULL);
+}
+
+/* The report and chart exports need Cairo and Pango, which live in the
+ * graphics library: opened here only when one of them is asked for, so
+ * that every other call starts without them. */
+static gpointer
+graphics_symbol (const char  *name,
+                 GError     **error)
+{
+  static GModule *module = NULL;
+  gpointer symbol = NULL;
+
+  if (module == NULL)
+    {
+      g_autofree char *path = ems_cli_find_private_library (GRAPHICS_LIBRARY_NAME);
+
+      module = g_module_open (path, G_MODULE_BIND_LOCAL);
+      if (module == NULL)
+        {
+          /* Translators: %s is the system's reason */
+          g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
+                       _("Cannot load the report and chart library: %s"), g_module_error ());
+          return NULL;
+        }
+      g_module_make_resident (module);
+    }
+
+  if (!g_module_symbol (module, name, &symbol) || symbol == NULL)
+    {
+      g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
+                   _("Cannot load the report and chart library: %s"), g_module_error ());
+      return NULL;
+    }
+
+  return symbol;
+}
+
+/* A function of the graphics library, with the type its header gives it */
+#define GRAPHICS_FUNCTION(func, error) \
+  ((__typeof__ (&func)) graphics_symbol (#func, (error)))
 
 static int
 usage_error (GOptionContext *context,
@@ -498,7 +561,9 @@ run_export (const char *out,
 
   if (g_str_has_suffix (out, ".pdf") || g_str_has_suffix (out, ".PDF"))
     {
-      if (!ems_report_write_pdf (assessment, out, when, &error))
+      __typeof__ (&ems_report_write_pdf) write_pdf = GRAPHICS_FUNCTION (ems_report_write_pdf, &error);
+
+      if (write_pdf == NULL || !write_pdf (assessment, out, when, &error))
         {
           print_error ("%s", error->message);
           return EMS_EXIT_INVALID;
@@ -526,11 +591,13 @@ run_export_chart (const char   *out,
 {
   g_autoptr(EmsAssessment) assessment = NULL;
   g_autoptr(GError) error = NULL;
+  __typeof__ (&ems_chart_export) chart_export = NULL;
 
   if (!(assessment = load (path, FALSE, NULL)))
     return EMS_EXIT_INVALID;
 
-  if (!ems_chart_export (assessment, kind, out, scale, &error))
+  chart_export = GRAPHICS_FUNCTION (ems_chart_export, &error);
+  if (chart_export == NULL || !chart_export (assessment, kind, out, scale, &error))
     {
       print_error ("%s", error->message);
       return EMS_EXIT_INVALID;
@@ -552,7 +619,12 @@ export_comparison (EmsComparison  *comparison,
   if (g_str_has_suffix (lower, ".xlsx"))
     return ems_xlsx_export_comparison (comparison, when, path, error);
   if (g_str_has_suffix (lower, ".pdf"))
-    return ems_report_write_comparison_pdf (comparison, path, when, error);
+    {
+      __typeof__ (&ems_report_write_comparison_pdf) write_pdf =
+        GRAPHICS_FUNCTION (ems_report_write_comparison_pdf, error);
+
+      return write_pdf != NULL && write_pdf (comparison, path, when, error);
+    }
 
   /* ems_cli_run () checked the extension */
   g_assert_not_reached ();
@@ -945,8 +1017,19 @@ ems_cli_run (int    *argc,
       if (!g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".png"))
         return usage_error (context, _("--export writes .xlsx, .pdf, .svg or .png files"));
 
-      if (options.chart != NULL && !ems_chart_kind_from_string (options.chart, &kind))
-        return usage_error (context, _("--chart is radar, gaps, distribution or coverage"));
+      if (options.chart != NULL)
+        {
+          __typeof__ (&ems_chart_kind_from_string) kind_from_string =
+            GRAPHICS_FUNCTION (ems_chart_kind_from_string, &error);
+
+          if (kind_from_string == NULL)
+            {
+              print_error ("%s", error->message);
+              return EMS_EXIT_INVALID;
+            }
+          if (!kind_from_string (options.chart, &kind))
+            return usage_error (context, _("--chart is radar, gaps, distribution or coverage"));
+        }
 
       if (options.scale != 0 && (options.scale < 1 || options.scale > 2 || g_str_has_suffix (lower, ".svg")))
         return usage_error (context, _("--scale is 1 or 2, for .png only"));

@@ -20,4 +20,9 @@ G_BEGIN_DECLS
 int ems_cli_run (int    *argc,
                  char ***argv);
 
+/* A private library or module of the program: beside the executable in the
+ * build tree, else where it is installed (EMS_PRIVATE_LIBRARY_DIR
+ * overrides both). */
+char *ems_cli_find_private_library (const char *name);
+
 G_END_DECLS
