@@ -1,5 +1,6 @@
 /* bench-core.c: loading the checklist, loading and scoring an assessment,
- * and --summary --json over many generated files.
+ * --summary --json over many generated files, and --compare over 1,000
+ * of them to a workbook.
  *
  * Run: build-aux/dev bench (or directly: bench/bench-core [N_FILES])
  * Prints a table; targets from the foundation issue: >= 10,000 files/s on
@@ -205,6 +206,40 @@ main (int   argc,
       printf ("%-52s %11.1f MB %s\n", label, rss / 1024.0,
               s == G_N_ELEMENTS (steps) - 1 ? "flat as the count grows" : "");
     }
+
+  /* --compare over 1,000 files to a workbook (workshop mode, issue 6) */
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new ();
+    g_autofree char *out = g_build_filename (dir, "compare.xlsx", NULL);
+    guint n = MIN (1000, n_files);
+    g_autofree char *label = NULL;
+    double seconds;
+    long rss;
+
+    for (int anonymise = 0; anonymise <= 1; anonymise++)
+      {
+        g_ptr_array_set_size (args, 0);
+        g_ptr_array_add (args, (char *) exe);
+        g_ptr_array_add (args, (char *) "--compare");
+        if (anonymise)
+          g_ptr_array_add (args, (char *) "--anonymise");
+        g_ptr_array_add (args, (char *) "--export");
+        g_ptr_array_add (args, out);
+        for (guint i = 0; i < n; i++)
+          g_ptr_array_add (args, paths->pdata[i]);
+        g_ptr_array_add (args, NULL);
+
+        if (!run_measured ((char **) args->pdata, &seconds, &rss))
+          {
+            g_printerr ("%s --compare --export failed\n", exe);
+            return 1;
+          }
+        g_free (label);
+        label = g_strdup_printf ("--compare%s %u files --export .xlsx", anonymise ? " --anonymise" : "", n);
+        printf ("%-52s %11.0f ms  (peak %.1f MB)\n", label, 1000 * seconds, rss / 1024.0);
+      }
+    g_unlink (out);
+  }
 
   /* For reference: a plain Python script reading the same files. */
   if (g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
