@@ -83,6 +83,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  AUTOSAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void schedule_autosave (EmsDocument *self);
 
 static void
@@ -461,7 +468,8 @@ autosave_done (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_warning ("Could not write the recovery file: %s", error->message);
+      /* The user must know the safety net is gone: the window shows it. */
+      g_signal_emit (self, signals[AUTOSAVE_FAILED], 0, error);
     }
   else if (!g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
@@ -881,6 +889,17 @@ ems_document_class_init (EmsDocumentClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EmsDocument::autosave-failed:
+   * @error: why the recovery copy could not be written
+   */
+  signals[AUTOSAVE_FAILED] =
+    g_signal_new ("autosave-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

@@ -756,6 +756,30 @@ disconnect_document (EmsWindow *self)
   g_signal_handlers_disconnect_by_data (ems_document_get_assessment (self->document), self);
 }
 
+/* Once per document, not on every failed attempt: the recovery copy could
+ * not be written (full disk, unwritable cache), so a crash could now lose
+ * answers. */
+static void
+on_autosave_failed (EmsDocument  *document,
+                    const GError *error,
+                    EmsWindow    *self)
+{
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  if (g_object_get_data (G_OBJECT (document), "ems-autosave-warned") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (document), "ems-autosave-warned", GINT_TO_POINTER (TRUE));
+
+  /* Translators: %s is the system's reason */
+  title = g_strdup_printf (_("No recovery copy could be kept (%s): save your work"), error->message);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Save"));
+  adw_toast_set_action_name (toast, "win.save");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 ems_window_set_document (EmsWindow   *self,
                          EmsDocument *document)
@@ -777,6 +801,7 @@ ems_window_set_document (EmsWindow   *self,
   if (document != NULL)
     {
       g_signal_connect_object (document, "notify", G_CALLBACK (on_document_notify), self, 0);
+      g_signal_connect_object (document, "autosave-failed", G_CALLBACK (on_autosave_failed), self, 0);
       g_signal_connect_object (ems_document_get_assessment (document), "changed",
                                G_CALLBACK (on_assessment_changed), self, 0);
       build_sidebar (self);

@@ -216,6 +216,52 @@ test_untitled_autosave (void)
   ems_document_set_modified (document, FALSE);
 }
 
+static gboolean
+toast_shown (gpointer user_data)
+{
+  return *(gboolean *) user_data;
+}
+
+static void
+on_autosave_failed (EmsDocument  *document,
+                    const GError *error,
+                    gboolean     *failed)
+{
+  g_assert_nonnull (error);
+  *failed = TRUE;
+}
+
+/* A recovery copy that cannot be written is said, not only logged */
+static void
+test_autosave_failure_shown (void)
+{
+  g_autofree char *path = prepare ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFile) blocker = g_file_get_child (dir, "not-a-folder");
+  g_autofree char *blocker_path = g_file_get_path (blocker);
+  g_autofree char *recovery_path = g_build_filename (blocker_path, "recovery", NULL);
+  EmsWindow *window;
+  EmsDocument *document;
+  gboolean failed = FALSE;
+
+  /* A file where the recovery folder's parent should be: no one, root
+   * included, can create the folder. */
+  g_assert_true (g_file_set_contents (blocker_path, "x", 1, NULL));
+  g_setenv ("EMS_RECOVERY_DIR", recovery_path, TRUE);
+
+  window = ems_test_open_window (app, file);
+  document = ems_window_get_document (window);
+  g_signal_connect (document, "autosave-failed", G_CALLBACK (on_autosave_failed), &failed);
+
+  ems_assessment_set_level (ems_document_get_assessment (document), "1.1", 0);
+  ems_test_wait_until (toast_shown, &failed, 30, "the failed autosave");
+  g_assert_nonnull (g_object_get_data (G_OBJECT (document), "ems-autosave-warned"));
+
+  ems_document_set_modified (document, FALSE);
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/app/recovery/restore-after-kill", test_restore);
   g_test_add_func ("/app/recovery/decline-after-kill", test_decline);
   g_test_add_func ("/app/recovery/untitled-autosave", test_untitled_autosave);
+  g_test_add_func ("/app/recovery/autosave-failure-shown", test_autosave_failure_shown);
 
   status = g_test_run ();
   g_object_unref (app);
