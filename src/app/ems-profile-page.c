@@ -190,10 +190,12 @@ static void
 select_country (EmsProfilePage *self,
                 const char     *code)
 {
-  guint position = GTK_INVALID_LIST_POSITION;
+  /* Position 0 is "Not stated" */
+  guint position = 0;
 
   if (code != NULL)
     {
+      position = GTK_INVALID_LIST_POSITION;
       for (guint i = 0; i < self->country_codes->len; i++)
         if (g_ascii_strcasecmp (g_ptr_array_index (self->country_codes, i), code) == 0)
           position = i;
@@ -425,6 +427,10 @@ build (EmsProfilePage *self)
 
   self->country_model = gtk_string_list_new (NULL);
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: the country of an organisation that has not been given;
+   * choosing it clears the country */
+  gtk_string_list_append (self->country_model, C_("country", "Not stated"));
+  g_ptr_array_add (self->country_codes, g_strdup (""));
   for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
     {
       gtk_string_list_append (self->country_model, _(countries[i].name));
@@ -433,7 +439,7 @@ build (EmsProfilePage *self)
   self->country_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->country_row), _("Country"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->country_row), G_LIST_MODEL (self->country_model));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->country_row), GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->country_row), 0);
   g_signal_connect (self->country_row, "notify::selected", G_CALLBACK (on_country_selected), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->country_row);
 

@@ -545,6 +545,22 @@ test_profile_validation (void)
   g_assert_false (gtk_widget_has_css_class (date, "error"));
   g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-11-20");
 
+  /* The country: Canada, Mexico and the United States come first, after
+   * "Not stated", which clears it; the model follows the row both ways. */
+  {
+    GtkWidget *country = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "country");
+
+    g_assert_cmpstr (ems_assessment_get_country (assessment), ==, "CA");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (country)), ==, 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (country), 2);
+    g_assert_cmpstr (ems_assessment_get_country (assessment), ==, "MX");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (country), 0);
+    g_assert_null (ems_assessment_get_country (assessment));
+    ems_assessment_set_country (assessment, "US");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (country)), ==, 3);
+  }
+
+  ems_document_set_modified (ems_window_get_document (window), FALSE);
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
