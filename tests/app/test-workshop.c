@@ -546,6 +546,32 @@ has_size (gpointer user_data)
   return gtk_widget_get_width (user_data) == size[0] && gtk_widget_get_height (user_data) == size[1];
 }
 
+/* Shows @window undecorated with @size as its content size. The frame a
+ * window adds depends on its style, so it is measured on the window
+ * itself: shown once, then resized by what the frame took. */
+static void
+present_at_size (GtkWindow *window,
+                 int       *size)
+{
+  g_object_set_data (G_OBJECT (window), "size", size);
+  gtk_window_set_decorated (window, FALSE);
+  gtk_window_set_default_size (window, size[0] + frame_width, size[1] + frame_height);
+  gtk_window_present (window);
+  ems_test_wait_drawn (GTK_WIDGET (window));
+
+  if (!has_size (window))
+    {
+      int width = 0, height = 0;
+
+      gtk_window_get_default_size (window, &width, &height);
+      gtk_window_set_default_size (window,
+                                   width + size[0] - gtk_widget_get_width (GTK_WIDGET (window)),
+                                   height + size[1] - gtk_widget_get_height (GTK_WIDGET (window)));
+    }
+
+  ems_test_wait_until (has_size, window, 30, "the window to take its size");
+}
+
 static void
 test_single_assessment (void)
 {
@@ -805,11 +831,7 @@ test_screenshots (void)
       slides = ems_presentation_new (GTK_APPLICATION (app),
                                      ems_workshop_window_get_comparison (window),
                                      picked, G_N_ELEMENTS (picked));
-      g_object_set_data (G_OBJECT (slides), "size", size);
-      gtk_window_set_default_size (GTK_WINDOW (slides), size[0] + frame_width, size[1] + frame_height);
-      gtk_window_set_decorated (GTK_WINDOW (slides), FALSE);
-      gtk_window_present (GTK_WINDOW (slides));
-      ems_test_wait_until (has_size, slides, 30, "the slides to take their size");
+      present_at_size (GTK_WINDOW (slides), size);
       for (guint s = 0; s < ems_presentation_get_n_slides (slides); s++)
         {
           g_autofree char *name = g_strdup_printf ("slide-%02u-%dx%d.png", s + 1, size[0], size[1]);
@@ -832,11 +854,7 @@ test_screenshots (void)
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_DEFAULT);
       slides = ems_presentation_new_for_assessment (GTK_APPLICATION (app), assessment);
-      g_object_set_data (G_OBJECT (slides), "size", size);
-      gtk_window_set_default_size (GTK_WINDOW (slides), size[0] + frame_width, size[1] + frame_height);
-      gtk_window_set_decorated (GTK_WINDOW (slides), FALSE);
-      gtk_window_present (GTK_WINDOW (slides));
-      ems_test_wait_until (has_size, slides, 30, "the slides to take their size");
+      present_at_size (GTK_WINDOW (slides), size);
       for (guint s = 0; s < ems_presentation_get_n_slides (slides); s++)
         {
           g_autofree char *name = g_strdup_printf ("single-slide-%02u-%dx%d%s.png", s + 1, size[0], size[1],
