@@ -811,8 +811,9 @@ read_int (Reader       *reader,
       g_autofree char *expected = NULL;
 
       /* Translators: a range of whole numbers, e.g. "a whole number from 0 to 4" */
-      expected = g_strdup_printf (_("a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                                  min, max);
+      /* (long long, not G_GINT64_FORMAT: xgettext cannot read that macro) */
+      expected = g_strdup_printf (_("a whole number from %lld to %lld"),
+                                  (long long) min, (long long) max);
       return wrong_type (reader, token, path, member, expected);
     }
 
@@ -820,8 +821,8 @@ read_int (Reader       *reader,
   if (value < min || value > max)
     {
       report (reader, FALSE, path, member,
-              _("must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT),
-              min, max, value);
+              _("must be a whole number from %lld to %lld, not %lld"),
+              (long long) min, (long long) max, (long long) value);
       return TRUE;
     }
 
@@ -933,8 +934,8 @@ read_framework (Reader *reader)
           if (read_int (reader, token, "framework", "version", 1, G_MAXINT, &version, &set) && set &&
               version > ems_checklist_get_version (checklist))
             report (reader, TRUE, "framework", "version",
-                    _("is newer than this program's checklist (%" G_GINT64_FORMAT " > %u): answers to new questions are kept but not scored"),
-                    version, ems_checklist_get_version (checklist));
+                    _("is newer than this program's checklist (%lld > %u): answers to new questions are kept but not scored"),
+                    (long long) version, ems_checklist_get_version (checklist));
         }
       else
         skip_unknown (reader, "framework", name, ems_json_reader_next (reader->json));
@@ -1457,8 +1458,8 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
       g_autofree char *message = NULL;
 
       /* Translators: two version numbers */
-      message = g_strdup_printf (_("The file was written by a newer version of Ten Elements (format version %" G_GINT64_FORMAT "; this version reads up to %d). Update Ten Elements to open it."),
-                                 version, EMS_FORMAT_VERSION);
+      message = g_strdup_printf (_("The file was written by a newer version of Ten Elements (format version %lld; this version reads up to %d). Update Ten Elements to open it."),
+                                 (long long) version, EMS_FORMAT_VERSION);
       fail_with (error, &reader, EMS_ERROR_NEWER_VERSION, 0, 0, message);
       goto out;
     }
