@@ -383,38 +383,42 @@ ems_xlsx_write_method_line (EmsXlsxBook   *book,
   return row + 1;
 }
 
+/* @text between two @quote characters, each @quote inside doubled: how
+ * formulas quote both string literals and sheet names. */
+static GString *
+quote_doubled (const char *text,
+               char        quote)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_c (s, quote);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == quote)
+        g_string_append_c (s, quote);
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, quote);
+
+  return s;
+}
+
 /* A string literal for a formula: "…" with quotes doubled */
 char *
 ems_xlsx_formula_string (const char *text)
 {
-  g_autoptr(GString) s = g_string_new ("\"");
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (s, '"');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '"');
-
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return g_string_free (quote_doubled (text, '"'), FALSE);
 }
 
 /* A sheet name for use in a formula: always quoted, quotes doubled */
 char *
 ems_xlsx_sheet_ref (const char *name)
 {
-  g_autoptr(GString) s = g_string_new ("'");
+  GString *s = quote_doubled (name, '\'');
 
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (*p == '\'')
-        g_string_append_c (s, '\'');
-      g_string_append_c (s, *p);
-    }
-  g_string_append (s, "'!");
+  g_string_append_c (s, '!');
 
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return g_string_free (s, FALSE);
 }
 
 /* Makes a (translated) sheet name legal: no []:*?/\, at most 31
