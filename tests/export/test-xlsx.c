@@ -22,6 +22,7 @@
 
 #include "ems-error.h"
 #include "ems-xlsx.h"
+#include "ems-xlsx-private.h"
 
 static EmsAssessment *
 make_assessment (void)
@@ -318,6 +319,46 @@ test_hostile_text (void)
   rm_rf (dir);
 }
 
+/* Text goes into cells through ems_xlsx_clean_text(): clean text unchanged
+ * (the fast path), everything else made safe (the slow path). */
+static void
+assert_clean (const char *text,
+              const char *expected,
+              gboolean    expect_cut)
+{
+  gboolean cut = !expect_cut;
+  g_autofree char *clean = ems_xlsx_clean_text (text, &cut);
+
+  g_assert_cmpstr (clean, ==, expected);
+  g_assert_cmpint (cut, ==, expect_cut);
+}
+
+static void
+test_clean_text (void)
+{
+  g_autofree char *fits = g_strnfill (EMS_XLSX_CELL_MAX_UNITS, 'x');
+  g_autofree char *too_long = g_strnfill (EMS_XLSX_CELL_MAX_UNITS + 1, 'x');
+  g_autofree char *cut_text = NULL;
+  gboolean cut = FALSE;
+
+  assert_clean (NULL, NULL, FALSE);
+  assert_clean ("", NULL, FALSE);
+  assert_clean ("Plain note\twith a tab\nand a line", "Plain note\twith a tab\nand a line", FALSE);
+  assert_clean ("=SUM(A1:A2) émission 🌍 שלום", "=SUM(A1:A2) émission 🌍 שלום", FALSE);
+  assert_clean ("a\r\nb\rc", "a\nb\nc", FALSE);
+  assert_clean ("ctl\001\002\033 end", "ctl end", FALSE);
+  assert_clean ("_x0041_ and _xyz", "_x005F_x0041_ and _xyz", FALSE);
+  assert_clean ("no\xEF\xBF\xBE" "non\xEF\xBF\xBF" "char", "nononchar", FALSE);
+  assert_clean ("bad \xFF" " byte", "bad \xEF\xBF\xBD" " byte", FALSE);
+  assert_clean (fits, fits, FALSE);
+
+  cut_text = ems_xlsx_clean_text (too_long, &cut);
+  g_assert_true (cut);
+  g_assert_cmpuint (g_utf8_strlen (cut_text, -1), <=, EMS_XLSX_CELL_MAX_UNITS);
+  g_assert_true (g_str_has_prefix (cut_text, "xxxx"));
+  g_assert_nonnull (strstr (cut_text, "32,767"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/xlsx/full-disk", test_full_disk);
   g_test_add_func ("/xlsx/hostile-text", test_hostile_text);
+  g_test_add_func ("/xlsx/clean-text", test_clean_text);
 
   return g_test_run ();
 }
