@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ems-actions-page.h"
+#include "ems-tooltip.h"
 
 struct _EmsActionsPage
 {
@@ -311,14 +312,14 @@ create_row (gpointer item,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (due_button), "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (due_button), popover);
   gtk_widget_set_valign (due_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (due_button, _("Pick the Due Date"));
+  ems_tooltip_set_text (due_button, _("Pick the Due Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (due_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick the due date"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (due_row), due_button);
   clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (clear, "flat");
-  gtk_widget_set_tooltip_text (clear, _("Remove the Due Date"));
+  ems_tooltip_set_text (clear, _("Remove the Due Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (clear),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the due date"), -1);
   g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_due), action);

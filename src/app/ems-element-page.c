@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ems-element-page.h"
+#include "ems-tooltip.h"
 #include "ems-question-row.h"
 #include "ems-scores.h"
 
@@ -197,8 +198,8 @@ build (EmsElementPage *self)
   prev = nav_button (_("_Previous"), "go-previous-symbolic", "win.previous-element", FALSE);
   next = nav_button (_("_Next"), "go-next-symbolic", "win.next-element", TRUE);
   gtk_widget_add_css_class (next, "suggested-action");
-  gtk_widget_set_tooltip_text (prev, _("Previous Element (Alt+Page Up)"));
-  gtk_widget_set_tooltip_text (next, _("Next Element (Alt+Page Down)"));
+  ems_tooltip_set_text (prev, _("Previous Element (Alt+Page Up)"));
+  ems_tooltip_set_text (next, _("Next Element (Alt+Page Down)"));
   gtk_box_append (GTK_BOX (self->nav), prev);
   gtk_box_append (GTK_BOX (self->nav), next);
   gtk_box_append (GTK_BOX (box), self->nav);

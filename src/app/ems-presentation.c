@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ems-charts.h"
+#include "ems-tooltip.h"
 #include "ems-presentation.h"
 #include "ems-workshop-private.h"
 
@@ -356,7 +357,7 @@ ranking_add (GtkWidget  *grid,
   gtk_label_set_wrap (GTK_LABEL (label), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (label, name);
+  ems_tooltip_set_text (label, name);
   gtk_label_set_wrap (GTK_LABEL (value_label), FALSE);
   gtk_label_set_xalign (GTK_LABEL (value_label), 1);
   gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
@@ -446,7 +447,7 @@ add_priorities_slide (EmsPresentation *self)
       /* Two lines at most: the whole question is in the tooltip */
       gtk_label_set_lines (GTK_LABEL (label), 2);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_tooltip_text (label, text);
+      ems_tooltip_set_text (label, text);
       gtk_box_append (GTK_BOX (box), label);
     }
   gtk_box_append (GTK_BOX (slide), box);

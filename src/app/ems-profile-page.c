@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ems-profile-page.h"
+#include "ems-tooltip.h"
 
 /* Canada, Mexico and the United States first (the CEC's members), then
  * others in alphabetical order of their English names. */
@@ -462,7 +463,7 @@ build (EmsProfilePage *self)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->date_button), popover);
   gtk_widget_set_valign (self->date_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->date_button, "flat");
-  gtk_widget_set_tooltip_text (self->date_button, _("Pick a Date"));
+  ems_tooltip_set_text (self->date_button, _("Pick a Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick the date of the assessment"),
                                   -1);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ems-question-row.h"
+#include "ems-tooltip.h"
 
 struct _EmsQuestionRow
 {
@@ -307,7 +308,7 @@ create_level_button (EmsQuestionRow *self,
       /* Translators: accessible name of a level button */
       accessible = g_strdup_printf (_("Level %u, %s. %s"), level, short_label, meaning);
     }
-  gtk_widget_set_tooltip_text (button, tooltip);
+  ems_tooltip_set_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -357,14 +358,14 @@ build (EmsQuestionRow *self)
       GtkWidget *badge = gtk_label_new (_("Critical"));
 
       gtk_widget_add_css_class (badge, "critical-badge");
-      gtk_widget_set_tooltip_text (badge, _("Answering 0 here flags the whole element, whatever its score"));
+      ems_tooltip_set_text (badge, _("Answering 0 here flags the whole element, whatever its score"));
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (header), badge);
     }
 
   self->help_button = gtk_toggle_button_new ();
   gtk_button_set_icon_name (GTK_BUTTON (self->help_button), "dialog-information-symbolic");
-  gtk_widget_set_tooltip_text (self->help_button, _("Show Examples of Evidence (?)"));
+  ems_tooltip_set_text (self->help_button, _("Show Examples of Evidence (?)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->help_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show examples of evidence"),
                                   -1);

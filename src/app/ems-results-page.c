@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "ems-results-page.h"
+#include "ems-tooltip.h"
 #include "ems-scores.h"
 
 /* Questions shown per priority element, and priority elements shown */
@@ -290,13 +291,13 @@ update_table (EmsResultsPage *self)
       if (es->red_flag)
         {
           gtk_widget_add_css_class (GTK_WIDGET (row[EMS_RESULTS_COLUMN_RED_FLAG]), "results-flag");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row[EMS_RESULTS_COLUMN_RED_FLAG]),
+          ems_tooltip_set_text (GTK_WIDGET (row[EMS_RESULTS_COLUMN_RED_FLAG]),
                                        _("A critical question is at level 0"));
         }
       else
         {
           gtk_widget_remove_css_class (GTK_WIDGET (row[EMS_RESULTS_COLUMN_RED_FLAG]), "results-flag");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row[EMS_RESULTS_COLUMN_RED_FLAG]), NULL);
+          ems_tooltip_set_text (GTK_WIDGET (row[EMS_RESULTS_COLUMN_RED_FLAG]), NULL);
         }
       gtk_label_set_text (row[EMS_RESULTS_COLUMN_COVERAGE], coverage);
 
@@ -387,7 +388,7 @@ question_row_new (EmsResultsPage    *self,
   gtk_widget_add_css_class (button, "flat");
   /* Translators: tooltip of the button that shows a question; %s is its id */
   accessible = g_strdup_printf (_("Go to Question %s"), question->id);
-  gtk_widget_set_tooltip_text (button, accessible);
+  ems_tooltip_set_text (button, accessible);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data_full (G_OBJECT (button), "question-id", g_strdup (question->id), g_free);

@@ -12,6 +12,7 @@
 
 #include "ems-presentation.h"
 #include "ems-test-utils.h"
+#include "ems-tooltip.h"
 #include "ems-workshop-window.h"
 
 static EmsApplication *app;
@@ -133,7 +134,7 @@ walk_texts (GtkWidget *widget,
             TextFunc   func,
             gpointer   user_data)
 {
-  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *tooltip = ems_tooltip_get_text (widget);
 
   if (GTK_IS_LABEL (widget))
     func (gtk_label_get_text (GTK_LABEL (widget)), user_data);
