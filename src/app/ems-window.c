@@ -15,13 +15,14 @@
 #include "ems-bench.h"
 #include "ems-element-page.h"
 #include "ems-i18n.h"
+#include "ems-presentation.h"
 #include "ems-profile-page.h"
 #include "ems-question-row.h"
 #include "ems-results-page.h"
 #include "ems-scores.h"
-#include "ems-presentation.h"
-#include "ems-window.h"
+#include "ems-tooltip.h"
 #include "ems-window-export.h"
+#include "ems-window.h"
 
 #define MIME_TYPE "application/x-ten-elements-assessment"
 
@@ -46,6 +47,9 @@ struct _EmsWindow
   GtkListBox           *examples_list;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *welcome_menu_button;
+  GtkMenuButton        *menu_button;
   GtkWidget            *content_box;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
@@ -309,7 +313,7 @@ sidebar_row_new (EmsWindow  *self,
 
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (title_label, title);
+  ems_tooltip_set_text (title_label, title);
   out->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (out->subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (out->subtitle), PANGO_ELLIPSIZE_END);
@@ -322,7 +326,7 @@ sidebar_row_new (EmsWindow  *self,
   gtk_box_append (GTK_BOX (box), vbox);
 
   out->flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_set_tooltip_text (out->flag, _("A critical question is at level 0"));
+  ems_tooltip_set_text (out->flag, _("A critical question is at level 0"));
   gtk_widget_add_css_class (out->flag, "warning");
   gtk_widget_set_visible (out->flag, FALSE);
   gtk_box_append (GTK_BOX (box), out->flag);
@@ -1268,6 +1272,26 @@ show_actions_action (GtkWidget  *widget,
 
 /* F5: the slides for this one assessment (issue 6: presentation mode
  * works for a single assessment too) */
+/* The main menu's popover is built when it is first opened: building it
+ * with the window cost a sixth of the window's creation, twice (the
+ * welcome page and the assessment each have the button). */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  EmsWindow *self = EMS_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ems_application_show_shortcuts (GTK_APPLICATION_WINDOW (widget));
+}
+
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1711,6 +1735,9 @@ ems_window_class_init (EmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmsWindow, examples_list);
   gtk_widget_class_bind_template_child (widget_class, EmsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EmsWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, EmsWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, EmsWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EmsWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, EmsWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, EmsWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, EmsWindow, progress_bar);
@@ -1733,6 +1760,7 @@ ems_window_class_init (EmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-actions", NULL, show_actions_action);
   gtk_widget_class_install_action (widget_class, "win.add-action", "s", add_action_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   /* win.export-workbook, win.export-report, win.export-chart, win.print */
   ems_window_export_class_init (widget_class);
@@ -1754,6 +1782,8 @@ ems_window_init (EmsWindow *self)
   g_signal_connect (self->sidebar_list, "row-selected", G_CALLBACK (on_sidebar_row_selected), self);
   g_signal_connect (self->sidebar_list, "row-activated", G_CALLBACK (on_sidebar_row_activated), self);
   g_signal_connect (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self);
+  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, create_primary_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   /* Narrow: undo and redo stay in the menu and on their keys */
   g_object_bind_property (self->leaflet, "folded", self->undo_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);

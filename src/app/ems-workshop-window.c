@@ -19,8 +19,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ems-application.h"
 #include "ems-charts.h"
 #include "ems-presentation.h"
+#include "ems-tooltip.h"
 #include "ems-workshop-private.h"
 #include "ems-workshop-window.h"
 
@@ -828,7 +830,7 @@ build_table (EmsWorkshopWindow *self)
         {
           g_autofree char *full = NULL;
 
-          gtk_widget_set_tooltip_text (header, element->title);
+          ems_tooltip_set_text (header, element->title);
           /* Translators: accessible name of a table column: element number and title */
           full = g_strdup_printf (_("Element %u, %s"), e, element->title);
           gtk_accessible_update_property (GTK_ACCESSIBLE (header),
@@ -852,7 +854,7 @@ build_table (EmsWorkshopWindow *self)
       row = EMS_WORKSHOP_TABLE_FIRST_ROW + p;
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_max_width_chars (GTK_LABEL (name), 22);
-      gtk_widget_set_tooltip_text (name, source != NULL ? source : label);
+      ems_tooltip_set_text (name, source != NULL ? source : label);
       if (p % 2)
         gtk_widget_add_css_class (name, "odd");
       gtk_grid_attach (GTK_GRID (grid), name, 0, row, 1, 1);
@@ -1667,6 +1669,14 @@ present_action (GtkWidget  *widget,
   ems_workshop_window_present_slides (EMS_WORKSHOP_WINDOW (widget));
 }
 
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ems_application_show_shortcuts (GTK_APPLICATION_WINDOW (widget));
+}
+
 static gboolean
 on_drop (GtkDropTarget     *target,
          const GValue      *value,
@@ -1798,6 +1808,7 @@ ems_workshop_window_class_init (EmsWorkshopWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "workshop.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "workshop.add-folder", NULL, add_folder_action);
   gtk_widget_class_install_action (widget_class, "workshop.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_property_action (widget_class, "workshop.anonymise", "anonymise");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "workshop.present", NULL);

@@ -686,6 +686,75 @@ presentation_shown (gpointer user_data)
 }
 
 /* F5 presents the open assessment alone, as slides */
+static GtkMenuButton *
+find_visible_menu_button (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_visible_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+popover_shown (gpointer user_data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (user_data));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The main menu is built when first opened */
+static void
+test_main_menu (void)
+{
+  g_autoptr(GFile) file = ems_test_get_example (1);
+  EmsWindow *window = ems_test_open_window (app, file);
+  GtkMenuButton *button;
+  GMenuModel *model;
+  gboolean has_shortcuts = FALSE;
+
+  ems_test_wait_drawn (GTK_WIDGET (window));
+  button = find_visible_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  ems_test_wait_until (popover_shown, button, 10, "the main menu");
+
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+              g_str_equal (action, "win.show-help-overlay"))
+            has_shortcuts = TRUE;
+        }
+    }
+  g_assert_true (has_shortcuts);
+
+  gtk_menu_button_popdown (button);
+  ems_test_flush ();
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_present_single (void)
 {
@@ -867,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/app/window/narrow", test_narrow_window);
   g_test_add_func ("/app/window/where-left-off", test_where_left_off);
   g_test_add_func ("/app/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/app/window/main-menu", test_main_menu);
   g_test_add_func ("/app/window/present-single", test_present_single);
   g_test_add_func ("/app/window/drop-file", test_drop_file);
   g_test_add_func ("/app/window/window-size-kept", test_window_size_kept);
