@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "ems-application.h"
+#include "ems-bench.h"
 #include "ems-memory.h"
 
 G_MODULE_EXPORT int ems_gui_main (int    argc,
@@ -107,11 +108,13 @@ ems_gui_main (int    argc,
 {
   g_autoptr(EmsApplication) app = NULL;
 
+  ems_bench_mark ("module-loaded");
   ems_memory_prefault_heap (STARTUP_HEAP);
   g_timeout_add_seconds (STARTUP_SECONDS, end_startup_heap, NULL);
 
   prefer_cairo_without_gpu ();
   skip_gtk_default_theme ();
+  ems_bench_mark ("display-opened");
   app = ems_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
