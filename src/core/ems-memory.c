@@ -7,11 +7,12 @@
  * 1,800 heap pages the window touches before its first frame took 25 ms,
  * the export's 250 pages 3 ms.
  *
- * ems_memory_prefault_heap() grows the heap by the given size and maps the
- * pages in one madvise (MADV_POPULATE_WRITE, Linux 5.14), about a quarter
- * of the cost, then frees them; a matching top pad keeps them in the heap
- * for the allocations that follow. Without glibc or that advice nothing
- * changes but the pad.
+ * ems_memory_prefault_heap() takes one block of the given size from the
+ * heap, maps its pages with one madvise (MADV_POPULATE_WRITE, Linux 5.14),
+ * about a quarter of the cost of faulting them in, and frees it: the
+ * allocations that follow find the pages mapped, and a matching top pad
+ * keeps them in the heap. Without glibc or that advice nothing changes but
+ * the pad.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,47 +28,44 @@
 
 #include "ems-memory.h"
 
-/* Below glibc's mmap threshold (128 KiB): these come from the heap, one
- * after the other */
-#define CHUNK_SIZE (64 * 1024 - 64)
-
-/* glibc's default top pad */
+/* glibc's defaults */
 #define DEFAULT_TOP_PAD (128 * 1024)
+#define DEFAULT_MMAP_THRESHOLD (128 * 1024)
 
 /**
  * ems_memory_prefault_heap:
  * @bytes: how much heap to make ready
  *
- * Grows the heap by about @bytes with its pages already mapped, and keeps
- * that much free heap from then on (the top pad) until
- * ems_memory_reset_heap_pad().
+ * Grows the heap by @bytes with its pages mapped, and keeps that much free
+ * heap from then on (the top pad) until ems_memory_reset_heap_pad().
  */
 void
 ems_memory_prefault_heap (gsize bytes)
 {
 #ifdef __GLIBC__
-  guint n_chunks = (bytes + CHUNK_SIZE - 1) / CHUNK_SIZE;
-  g_autofree void **chunks = g_new0 (void *, n_chunks);
-  guintptr page = sysconf (_SC_PAGESIZE);
+  void *block;
 
+  /* One block from the heap, not from mmap, whatever its size */
   mallopt (M_TOP_PAD, bytes);
+  mallopt (M_MMAP_THRESHOLD, bytes + DEFAULT_MMAP_THRESHOLD);
+  block = malloc (bytes);
+  mallopt (M_MMAP_THRESHOLD, DEFAULT_MMAP_THRESHOLD);
+  if (block == NULL)
+    return;
 
 #ifdef MADV_POPULATE_WRITE
-  for (guint i = 0; i < n_chunks; i++)
-    {
-      guintptr start, end;
+  {
+    guintptr page = sysconf (_SC_PAGESIZE);
+    guintptr start = ((guintptr) block + page - 1) & ~(page - 1);
+    guintptr end = ((guintptr) block + bytes) & ~(page - 1);
 
-      chunks[i] = malloc (CHUNK_SIZE);
-      if (chunks[i] == NULL)
-        break;
-      start = ((guintptr) chunks[i] + page - 1) & ~(page - 1);
-      end = ((guintptr) chunks[i] + CHUNK_SIZE) & ~(page - 1);
-      if (end > start && madvise ((void *) start, end - start, MADV_POPULATE_WRITE) != 0)
-        break;   /* an older kernel: the pages fault in as they are used */
-    }
-  for (guint i = n_chunks; i > 0; i--)
-    free (chunks[i - 1]);
+    /* An older kernel refuses: the pages fault in as they are used */
+    if (end > start)
+      madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
+  }
 #endif
+
+  free (block);
 #endif
 }
 

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-void ems_memory_prefault_heap   (gsize bytes);
-void ems_memory_reset_heap_pad  (void);
+void ems_memory_prefault_heap  (gsize bytes);
+void ems_memory_reset_heap_pad (void);
 
 G_END_DECLS
