@@ -543,6 +543,119 @@ test_dates (void)
   g_assert_false (ems_date_parse_iso (NULL, &date));
 }
 
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static EmsAction *
+new_action (const char *title)
+{
+  return g_object_new (EMS_TYPE_ACTION, "title", title, NULL);
+}
+
+static const char *
+model_title (GListModel *model,
+             guint       position)
+{
+  g_autoptr(EmsAction) action = g_list_model_get_item (model, position);
+
+  return action != NULL ? ems_action_get_title (action) : NULL;
+}
+
+/* The action plan as a GListModel follows every change, as GListStore did */
+static void
+test_action_list (void)
+{
+  g_autoptr(EmsAssessment) a = ems_assessment_new (ems_checklist_get_default ());
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GListModel) model = g_object_ref (ems_assessment_get_actions (a));
+  g_autoptr(EmsAction) first = new_action ("first");
+  g_autoptr(EmsAction) second = new_action ("second");
+  g_autoptr(EmsAction) middle = new_action ("middle");
+  g_autoptr(EmsAction) last = new_action ("last");
+  Change *c;
+
+  g_assert_true (ems_assessment_get_actions (a) == model);
+  g_assert_true (g_list_model_get_item_type (model) == EMS_TYPE_ACTION);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  ems_assessment_add_action (a, first);
+  ems_assessment_add_action (a, second);
+  ems_assessment_insert_action (a, 1, middle);
+  ems_assessment_insert_action (a, 99, last);   /* past the end: appended */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (ems_assessment_get_n_actions (a), ==, 4);
+  g_assert_cmpstr (model_title (model, 0), ==, "first");
+  g_assert_cmpstr (model_title (model, 1), ==, "middle");
+  g_assert_cmpstr (model_title (model, 2), ==, "second");
+  g_assert_cmpstr (model_title (model, 3), ==, "last");
+  g_assert_null (g_list_model_get_item (model, 4));
+  g_assert_true (ems_assessment_get_action (a, 1) == middle);
+
+  ems_assessment_remove_action (a, 0);
+  g_assert_cmpstr (model_title (model, 0), ==, "middle");
+
+  g_assert_cmpuint (changes->len, ==, 5);
+  c = &g_array_index (changes, Change, 2);
+  g_assert_cmpuint (c->position, ==, 1);
+  g_assert_cmpuint (c->removed, ==, 0);
+  g_assert_cmpuint (c->added, ==, 1);
+  c = &g_array_index (changes, Change, 3);
+  g_assert_cmpuint (c->position, ==, 3);
+  c = &g_array_index (changes, Change, 4);
+  g_assert_cmpuint (c->position, ==, 0);
+  g_assert_cmpuint (c->removed, ==, 1);
+  g_assert_cmpuint (c->added, ==, 0);
+
+  /* The model does not keep the assessment: once it is gone, it is empty */
+  g_clear_object (&a);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_null (g_list_model_get_item (model, 0));
+}
+
+/* The written layout is json-glib's, as files had it before */
+static void
+test_written_layout (void)
+{
+  g_autoptr(EmsAssessment) a = ems_assessment_new (ems_checklist_get_default ());
+  g_autoptr(GBytes) bytes = NULL;
+  static const char expected[] =
+    "{\n"
+    "  \"format\" : \"ten-elements-assessment\",\n"
+    "  \"format_version\" : 1,\n"
+    "  \"framework\" : {\n"
+    "    \"id\" : \"cec-10-elements\",\n"
+    "    \"version\" : 1\n"
+    "  },\n"
+    "  \"organisation\" : {\n"
+    "    \"name\" : \"Tab\\tquote\\\" \\u0001 \\u007f é\",\n"
+    "    \"employees\" : 0\n"
+    "  },\n"
+    "  \"target_level\" : 3,\n"
+    "  \"answers\" : {  },\n"
+    "  \"actions\" : []\n"
+    "}\n";
+
+  ems_assessment_set_name (a, "Tab\tquote\" \001 \177 é");
+  ems_assessment_set_employees (a, 0);
+  bytes = ems_assessment_serialize (a);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), expected, sizeof expected - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +670,8 @@ main (int   argc,
   g_test_add_func ("/assessment/na-without-reason", test_na_without_reason_is_warning);
   g_test_add_func ("/assessment/huge-garbage", test_huge_garbage);
   g_test_add_func ("/assessment/signals", test_signals);
+  g_test_add_func ("/assessment/action-list", test_action_list);
+  g_test_add_func ("/assessment/written-layout", test_written_layout);
   g_test_add_func ("/assessment/deep-nesting", test_deep_nesting);
   g_test_add_func ("/assessment/dates", test_dates);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

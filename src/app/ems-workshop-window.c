@@ -21,6 +21,7 @@
 
 #include "ems-application.h"
 #include "ems-charts.h"
+#include "ems-i18n.h"
 #include "ems-presentation.h"
 #include "ems-tooltip.h"
 #include "ems-workshop-private.h"
@@ -401,16 +402,6 @@ display_name_of (GFile *file)
   return g_filename_display_name (raw);
 }
 
-static int
-compare_files (gconstpointer a,
-               gconstpointer b)
-{
-  g_autofree char *pa = g_file_get_path (*(GFile **) a);
-  g_autofree char *pb = g_file_get_path (*(GFile **) b);
-
-  return g_strcmp0 (pa, pb);
-}
-
 static void
 add_problem (GPtrArray  *problems,
              GFile      *file,
@@ -460,7 +451,7 @@ expand_folder (GFile        *folder,
   if (found->len == 0 && error == NULL)
     add_problem (problems, folder, _("The folder holds no assessment (.emsa) files."));
 
-  g_ptr_array_sort (found, compare_files);
+  g_ptr_array_sort (found, ems_compare_file_paths);
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (into, g_object_ref (g_ptr_array_index (found, i)));
 }

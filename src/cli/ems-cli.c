@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <errno.h>
 #include <gmodule.h>
 #include <glib/gstdio.h>
@@ -142,42 +141,26 @@ usage_error (GOptionContext *context,
   return EMS_EXIT_USAGE;
 }
 
-static void
-write_json (JsonNode *node,
-            gboolean  pretty)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-  gsize length;
-
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, &length);
-  fwrite (data, 1, length, stdout);
-}
-
 /* --checklist --json */
 
 static void
-add_strv (JsonBuilder  *builder,
-          const char   *member,
-          char * const *values)
+add_strv (EmsJsonPretty *w,
+          const char    *member,
+          char * const  *values)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  ems_json_pretty_begin (w, member, '[');
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     if (*values[i] != '\0')
-      json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
+      ems_json_pretty_string (w, NULL, values[i]);
+  ems_json_pretty_end (w, ']');
 }
 
 static int
 run_checklist (gboolean json)
 {
   EmsChecklist *checklist = ems_checklist_get_default ();
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) out = NULL;
+  EmsJsonPretty w;
 
   if (!json)
     {
@@ -197,76 +180,61 @@ run_checklist (gboolean json)
       return EMS_EXIT_OK;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "framework");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, ems_checklist_get_id (checklist));
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, ems_checklist_get_version (checklist));
-  json_builder_end_object (builder);
+  out = g_string_sized_new (64 * 1024);
+  ems_json_pretty_init (&w, out);
+  ems_json_pretty_begin (&w, NULL, '{');
 
-  json_builder_set_member_name (builder, "levels");
-  json_builder_begin_array (builder);
+  ems_json_pretty_begin (&w, "framework", '{');
+  ems_json_pretty_string (&w, "id", ems_checklist_get_id (checklist));
+  ems_json_pretty_int (&w, "version", ems_checklist_get_version (checklist));
+  ems_json_pretty_end (&w, '}');
+
+  ems_json_pretty_begin (&w, "levels", '[');
   for (guint l = 0; l < EMS_N_LEVELS; l++)
     {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "level");
+      ems_json_pretty_begin (&w, NULL, '{');
       if (l == EMS_LEVEL_NA)
-        json_builder_add_string_value (builder, "N/A");
+        ems_json_pretty_string (&w, "level", "N/A");
       else
-        json_builder_add_int_value (builder, l);
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, ems_checklist_get_level_label (checklist, l));
-      json_builder_set_member_name (builder, "meaning");
-      json_builder_add_string_value (builder, ems_checklist_get_level_meaning (checklist, l));
-      json_builder_end_object (builder);
+        ems_json_pretty_int (&w, "level", l);
+      ems_json_pretty_string (&w, "label", ems_checklist_get_level_label (checklist, l));
+      ems_json_pretty_string (&w, "meaning", ems_checklist_get_level_meaning (checklist, l));
+      ems_json_pretty_end (&w, '}');
     }
-  json_builder_end_array (builder);
+  ems_json_pretty_end (&w, ']');
 
-  json_builder_set_member_name (builder, "elements");
-  json_builder_begin_array (builder);
+  ems_json_pretty_begin (&w, "elements", '[');
   for (guint e = 1; e <= ems_checklist_get_n_elements (checklist); e++)
     {
       const EmsElement *element = ems_checklist_get_element (checklist, e);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, element->number);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, element->title);
-      json_builder_set_member_name (builder, "why");
-      json_builder_add_string_value (builder, element->why);
-      json_builder_set_member_name (builder, "questions");
-      json_builder_begin_array (builder);
+      ems_json_pretty_begin (&w, NULL, '{');
+      ems_json_pretty_int (&w, "number", element->number);
+      ems_json_pretty_string (&w, "title", element->title);
+      ems_json_pretty_string (&w, "why", element->why);
+      ems_json_pretty_begin (&w, "questions", '[');
       for (guint q = 0; q < element->n_questions; q++)
         {
           const EmsQuestion *question = element->questions[q];
 
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, question->id);
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, question->text);
-          json_builder_set_member_name (builder, "help");
-          json_builder_add_string_value (builder, question->help);
-          json_builder_set_member_name (builder, "weight");
-          json_builder_add_int_value (builder, question->weight);
-          json_builder_set_member_name (builder, "critical");
-          json_builder_add_boolean_value (builder, question->critical);
-          add_strv (builder, "iso14001", question->iso_clauses);
-          add_strv (builder, "epa_cfems", question->epa_elements);
-          json_builder_end_object (builder);
+          ems_json_pretty_begin (&w, NULL, '{');
+          ems_json_pretty_string (&w, "id", question->id);
+          ems_json_pretty_string (&w, "text", question->text);
+          ems_json_pretty_string (&w, "help", question->help);
+          ems_json_pretty_int (&w, "weight", question->weight);
+          ems_json_pretty_bool (&w, "critical", question->critical);
+          add_strv (&w, "iso14001", question->iso_clauses);
+          add_strv (&w, "epa_cfems", question->epa_elements);
+          ems_json_pretty_end (&w, '}');
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      ems_json_pretty_end (&w, ']');
+      ems_json_pretty_end (&w, '}');
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  ems_json_pretty_end (&w, ']');
 
-  root = json_builder_get_root (builder);
-  write_json (root, TRUE);
-  putchar ('\n');
+  ems_json_pretty_end (&w, '}');
+  g_string_append_c (out, '\n');
+  fwrite (out->str, 1, out->len, stdout);
 
   return EMS_EXIT_OK;
 }

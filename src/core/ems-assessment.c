@@ -1,5 +1,8 @@
 /* ems-assessment.c: the assessment document and the .emsa format
  *
+ * Only GLib and GObject: the command line links this without GIO. Files,
+ * threads and the GListModel of actions are in ems-assessment-io.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ems-assessment"
@@ -7,12 +10,20 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "ems-assessment.h"
 #include "ems-error.h"
 #include "ems-json-reader.h"
+#include "ems-json-writer.h"
+
+/* A member of the file this version does not know, kept to be written
+ * back: its name and its value's JSON text, as read */
+typedef struct
+{
+  char *name;
+  char *json;
+} EmsExtraMember;
 
 struct _EmsAssessment
 {
@@ -30,11 +41,12 @@ struct _EmsAssessment
   guint          target_level;
 
   GHashTable    *answers;       /* id -> EmsAnswer* */
-  GListStore    *actions;       /* EmsAction */
+  GPtrArray     *actions;       /* EmsAction */
 
-  /* Members this version does not use, written back unchanged. */
-  JsonObject    *extra;
-  JsonObject    *extra_organisation;
+  /* Members this version does not use, written back unchanged:
+   * EmsExtraMember, in the order read */
+  GPtrArray     *extra;
+  GPtrArray     *extra_organisation;
 };
 
 G_DEFINE_FINAL_TYPE (EmsAssessment, ems_assessment, G_TYPE_OBJECT)
@@ -55,6 +67,7 @@ enum {
 
 enum {
   ANSWER_CHANGED,
+  ACTIONS_CHANGED,
   CHANGED,
   N_SIGNALS
 };
@@ -85,23 +98,20 @@ on_action_notify (EmsAssessment *self)
   emit_changed (self);
 }
 
+/* The action plan changed: @removed actions at @position gave way to
+ * @added ones */
 static void
-on_actions_items_changed (EmsAssessment *self,
-                          guint          position,
-                          guint          removed,
-                          guint          added,
-                          GListModel    *model)
+actions_changed (EmsAssessment *self,
+                 guint          position,
+                 guint          removed,
+                 guint          added)
 {
   for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(EmsAction) action = g_list_model_get_item (model, i);
+    g_signal_connect_object (g_ptr_array_index (self->actions, i), "notify",
+                             G_CALLBACK (on_action_notify), self,
+                             G_CONNECT_SWAPPED);
 
-      g_signal_handlers_disconnect_by_func (action, on_action_notify, self);
-      g_signal_connect_object (action, "notify",
-                               G_CALLBACK (on_action_notify), self,
-                               G_CONNECT_SWAPPED);
-    }
-
+  g_signal_emit (self, signals[ACTIONS_CHANGED], 0, position, removed, added);
   emit_changed (self);
 }
 
@@ -111,10 +121,20 @@ ems_assessment_dispose (GObject *object)
   EmsAssessment *self = (EmsAssessment *)object;
 
   if (self->actions != NULL)
-    g_signal_handlers_disconnect_by_data (self->actions, self);
-  g_clear_object (&self->actions);
+    for (guint i = 0; i < self->actions->len; i++)
+      g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->actions, i),
+                                            on_action_notify, self);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ems_assessment_parent_class)->dispose (object);
+}
+
+static void
+extra_member_free (EmsExtraMember *member)
+{
+  g_free (member->name);
+  g_free (member->json);
+  g_free (member);
 }
 
 static void
@@ -130,8 +150,8 @@ ems_assessment_finalize (GObject *object)
   g_clear_pointer (&self->assessor, g_free);
   g_clear_pointer (&self->assessed_on, g_free);
   g_clear_pointer (&self->answers, g_hash_table_unref);
-  g_clear_pointer (&self->extra, json_object_unref);
-  g_clear_pointer (&self->extra_organisation, json_object_unref);
+  g_clear_pointer (&self->extra, g_ptr_array_unref);
+  g_clear_pointer (&self->extra_organisation, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ems_assessment_parent_class)->finalize (object);
 }
@@ -292,6 +312,22 @@ ems_assessment_class_init (EmsAssessmentClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   /**
+   * EmsAssessment::actions-changed:
+   * @position: where the change is
+   * @removed: how many actions were removed there
+   * @added: how many were added there
+   *
+   * The action plan changed, as GListModel::items-changed says it
+   * (ems_assessment_get_actions() forwards it).
+   */
+  signals[ACTIONS_CHANGED] =
+    g_signal_new ("actions-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
    * EmsAssessment::changed:
    *
    * Anything at all changed: profile, answers or the action plan.
@@ -311,10 +347,7 @@ ems_assessment_init (EmsAssessment *self)
   self->target_level = 3;
   self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) ems_answer_free);
-  self->actions = g_list_store_new (EMS_TYPE_ACTION);
-  g_signal_connect_object (self->actions, "items-changed",
-                           G_CALLBACK (on_actions_items_changed), self,
-                           G_CONNECT_SWAPPED);
+  self->actions = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 EmsAssessment *
@@ -624,11 +657,20 @@ ems_assessment_dup_unknown_ids (EmsAssessment *self)
 
 /* Actions */
 
-GListModel *
-ems_assessment_get_actions (EmsAssessment *self)
+guint
+ems_assessment_get_n_actions (EmsAssessment *self)
+{
+  g_return_val_if_fail (EMS_IS_ASSESSMENT (self), 0);
+  return self->actions->len;
+}
+
+EmsAction *
+ems_assessment_get_action (EmsAssessment *self,
+                           guint          position)
 {
   g_return_val_if_fail (EMS_IS_ASSESSMENT (self), NULL);
-  return G_LIST_MODEL (self->actions);
+  g_return_val_if_fail (position < self->actions->len, NULL);
+  return g_ptr_array_index (self->actions, position);
 }
 
 void
@@ -638,7 +680,7 @@ ems_assessment_add_action (EmsAssessment *self,
   g_return_if_fail (EMS_IS_ASSESSMENT (self));
   g_return_if_fail (EMS_IS_ACTION (action));
 
-  g_list_store_append (self->actions, action);
+  ems_assessment_insert_action (self, self->actions->len, action);
 }
 
 void
@@ -649,23 +691,24 @@ ems_assessment_insert_action (EmsAssessment *self,
   g_return_if_fail (EMS_IS_ASSESSMENT (self));
   g_return_if_fail (EMS_IS_ACTION (action));
 
-  g_list_store_insert (self->actions,
-                       MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->actions))),
-                       action);
+  position = MIN (position, self->actions->len);
+  g_ptr_array_insert (self->actions, position, g_object_ref (action));
+  actions_changed (self, position, 0, 1);
 }
 
 void
 ems_assessment_remove_action (EmsAssessment *self,
                               guint          position)
 {
-  g_autoptr(EmsAction) action = NULL;
+  EmsAction *action;
 
   g_return_if_fail (EMS_IS_ASSESSMENT (self));
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->actions)));
+  g_return_if_fail (position < self->actions->len);
 
-  action = g_list_model_get_item (G_LIST_MODEL (self->actions), position);
+  action = g_ptr_array_index (self->actions, position);
   g_signal_handlers_disconnect_by_func (action, on_action_notify, self);
-  g_list_store_remove (self->actions, position);
+  g_ptr_array_remove_index (self->actions, position);
+  actions_changed (self, position, 1, 0);
 }
 
 /* Reading
@@ -876,20 +919,37 @@ expect_object (Reader       *reader,
 }
 
 static void
-keep_extra (Reader       *reader,
-            JsonObject  **extra,
-            const char   *name,
-            EmsJsonToken  token)
+keep_extra (Reader        *reader,
+            GPtrArray    **extra,
+            const char    *name,
+            EmsJsonToken   token)
 {
   g_autofree char *member = g_strdup (name);
-  JsonNode *node = ems_json_reader_build_node (reader->json, token);
+  g_autofree char *json = ems_json_reader_dup_raw (reader->json, token);
+  EmsExtraMember *kept;
 
-  if (node == NULL)
+  if (json == NULL)
     return;
 
   if (*extra == NULL)
-    *extra = json_object_new ();
-  json_object_set_member (*extra, member, node);
+    *extra = g_ptr_array_new_with_free_func ((GDestroyNotify) extra_member_free);
+
+  /* A repeated member: the last one stands, where the first stood */
+  for (guint i = 0; i < (*extra)->len; i++)
+    {
+      kept = g_ptr_array_index (*extra, i);
+      if (g_str_equal (kept->name, member))
+        {
+          g_free (kept->json);
+          kept->json = g_steal_pointer (&json);
+          return;
+        }
+    }
+
+  kept = g_new0 (EmsExtraMember, 1);
+  kept->name = g_steal_pointer (&member);
+  kept->json = g_steal_pointer (&json);
+  g_ptr_array_add (*extra, kept);
 }
 
 static void
@@ -1167,7 +1227,7 @@ read_action (Reader *reader,
                          "due", due,
                          "status", status,
                          NULL);
-  g_list_store_append (reader->self->actions, action);
+  ems_assessment_add_action (reader->self, action);
 }
 
 static void
@@ -1477,338 +1537,114 @@ out:
   return g_steal_pointer (&self);
 }
 
-static gboolean
-check_size (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
+/* Writing
+ *
+ * By hand with EmsJsonPretty, in the layout json-glib's generator gave
+ * (two spaces, "name" : value), so files read the same as before.
+ */
+
+static void
+write_string (EmsJsonPretty *w,
+              const char    *member,
+              const char    *value)
 {
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return FALSE;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                           _("It is a folder, not an assessment file"));
-      return FALSE;
-    }
-
-  if (g_file_info_get_size (info) > EMS_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *max = g_format_size (EMS_MAX_FILE_SIZE);
-
-      g_set_error (error, EMS_ERROR, EMS_ERROR_TOO_LARGE,
-                   _("The file is too large to be an assessment (%s; the limit is %s)"), size, max);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-EmsAssessment *
-ems_assessment_load_from_file (EmsChecklist  *checklist,
-                               GFile         *file,
-                               GPtrArray    **problems,
-                               GCancellable  *cancellable,
-                               GError       **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if (problems != NULL)
-    *problems = NULL;
-
-  if (!check_size (file, cancellable, error) ||
-      !g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return NULL;
-
-  return ems_assessment_load_from_data (checklist, contents, length, problems, error);
+  if (value != NULL)
+    ems_json_pretty_string (w, member, value);
 }
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+write_extra (EmsJsonPretty *w,
+             GPtrArray     *extra)
 {
-  EmsChecklist *checklist = task_data;
-  GFile *file = source_object;
-  g_autoptr(GError) error = NULL;
-  EmsAssessment *assessment;
-
-  assessment = ems_assessment_load_from_file (checklist, file, NULL, cancellable, &error);
-  if (assessment == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, assessment, g_object_unref);
-}
-
-void
-ems_assessment_load_file_async (EmsChecklist        *checklist,
-                                GFile               *file,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (checklist == NULL || EMS_IS_CHECKLIST (checklist));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (checklist == NULL)
-    checklist = ems_checklist_get_default ();
-
-  task = g_task_new (file, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ems_assessment_load_file_async);
-  g_task_set_task_data (task, g_object_ref (checklist), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
-}
-
-EmsAssessment *
-ems_assessment_load_file_finish (GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* Writing */
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_extra (JsonBuilder *builder,
-           JsonObject  *extra)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  if (extra == NULL)
-    return;
-
-  json_object_iter_init (&iter, extra);
-  while (json_object_iter_next (&iter, &name, &node))
+  for (guint i = 0; extra != NULL && i < extra->len; i++)
     {
-      json_builder_set_member_name (builder, name);
-      json_builder_add_value (builder, json_node_copy (node));
+      EmsExtraMember *member = g_ptr_array_index (extra, i);
+
+      ems_json_pretty_raw (w, member->name, member->json);
     }
 }
 
+/**
+ * ems_assessment_serialize:
+ * @self: an assessment
+ *
+ * Returns: (transfer full): the .emsa text, as saving writes it
+ */
 GBytes *
 ems_assessment_serialize (EmsAssessment *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) out = g_string_sized_new (16 * 1024);
   g_auto(GStrv) ids = NULL;
-  GListModel *actions;
-  char *data;
-  gsize length;
+  EmsJsonPretty w;
 
   g_return_val_if_fail (EMS_IS_ASSESSMENT (self), NULL);
 
-  json_builder_begin_object (builder);
+  ems_json_pretty_init (&w, out);
+  ems_json_pretty_begin (&w, NULL, '{');
 
-  add_string (builder, "format", EMS_FORMAT_NAME);
-  json_builder_set_member_name (builder, "format_version");
-  json_builder_add_int_value (builder, EMS_FORMAT_VERSION);
+  ems_json_pretty_string (&w, "format", EMS_FORMAT_NAME);
+  ems_json_pretty_int (&w, "format_version", EMS_FORMAT_VERSION);
 
-  json_builder_set_member_name (builder, "framework");
-  json_builder_begin_object (builder);
-  add_string (builder, "id", ems_checklist_get_id (self->checklist));
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, ems_checklist_get_version (self->checklist));
-  json_builder_end_object (builder);
+  ems_json_pretty_begin (&w, "framework", '{');
+  ems_json_pretty_string (&w, "id", ems_checklist_get_id (self->checklist));
+  ems_json_pretty_int (&w, "version", ems_checklist_get_version (self->checklist));
+  ems_json_pretty_end (&w, '}');
 
-  json_builder_set_member_name (builder, "organisation");
-  json_builder_begin_object (builder);
-  add_string (builder, "name", self->name != NULL ? self->name : "");
-  add_string (builder, "site", self->site);
-  add_string (builder, "sector", self->sector);
+  ems_json_pretty_begin (&w, "organisation", '{');
+  ems_json_pretty_string (&w, "name", self->name != NULL ? self->name : "");
+  write_string (&w, "site", self->site);
+  write_string (&w, "sector", self->sector);
   if (self->employees >= 0)
-    {
-      json_builder_set_member_name (builder, "employees");
-      json_builder_add_int_value (builder, self->employees);
-    }
-  add_string (builder, "country", self->country);
-  add_extra (builder, self->extra_organisation);
-  json_builder_end_object (builder);
+    ems_json_pretty_int (&w, "employees", self->employees);
+  write_string (&w, "country", self->country);
+  write_extra (&w, self->extra_organisation);
+  ems_json_pretty_end (&w, '}');
 
-  add_string (builder, "assessor", self->assessor);
-  add_string (builder, "assessed_on", self->assessed_on);
-  json_builder_set_member_name (builder, "target_level");
-  json_builder_add_int_value (builder, self->target_level);
+  write_string (&w, "assessor", self->assessor);
+  write_string (&w, "assessed_on", self->assessed_on);
+  ems_json_pretty_int (&w, "target_level", self->target_level);
 
-  json_builder_set_member_name (builder, "answers");
-  json_builder_begin_object (builder);
+  ems_json_pretty_begin (&w, "answers", '{');
   ids = dup_ids (self, FALSE);
   for (guint i = 0; ids[i] != NULL; i++)
     {
       const EmsAnswer *answer = g_hash_table_lookup (self->answers, ids[i]);
 
-      json_builder_set_member_name (builder, ids[i]);
-      json_builder_begin_object (builder);
+      ems_json_pretty_begin (&w, ids[i], '{');
       if (answer->state == EMS_ANSWER_LEVEL)
-        {
-          json_builder_set_member_name (builder, "level");
-          json_builder_add_int_value (builder, answer->level);
-        }
+        ems_json_pretty_int (&w, "level", answer->level);
       else if (answer->state == EMS_ANSWER_NOT_APPLICABLE)
-        {
-          json_builder_set_member_name (builder, "not_applicable");
-          json_builder_add_boolean_value (builder, TRUE);
-        }
-      add_string (builder, "reason", answer->reason);
-      add_string (builder, "note", answer->note);
-      add_string (builder, "evidence", answer->evidence);
-      json_builder_end_object (builder);
+        ems_json_pretty_bool (&w, "not_applicable", TRUE);
+      write_string (&w, "reason", answer->reason);
+      write_string (&w, "note", answer->note);
+      write_string (&w, "evidence", answer->evidence);
+      ems_json_pretty_end (&w, '}');
     }
-  json_builder_end_object (builder);
+  ems_json_pretty_end (&w, '}');
 
-  json_builder_set_member_name (builder, "actions");
-  json_builder_begin_array (builder);
-  actions = G_LIST_MODEL (self->actions);
-  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+  ems_json_pretty_begin (&w, "actions", '[');
+  for (guint i = 0; i < self->actions->len; i++)
     {
-      g_autoptr(EmsAction) action = g_list_model_get_item (actions, i);
+      EmsAction *action = g_ptr_array_index (self->actions, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "title", ems_action_get_title (action) ? ems_action_get_title (action) : "");
+      ems_json_pretty_begin (&w, NULL, '{');
+      ems_json_pretty_string (&w, "title", ems_action_get_title (action) ? ems_action_get_title (action) : "");
       if (ems_action_get_element (action) > 0)
-        {
-          json_builder_set_member_name (builder, "element");
-          json_builder_add_int_value (builder, ems_action_get_element (action));
-        }
-      add_string (builder, "question", ems_action_get_question (action));
-      add_string (builder, "owner", ems_action_get_owner (action));
-      add_string (builder, "due", ems_action_get_due (action));
-      add_string (builder, "status", ems_action_status_to_string (ems_action_get_status (action)));
-      json_builder_end_object (builder);
+        ems_json_pretty_int (&w, "element", ems_action_get_element (action));
+      write_string (&w, "question", ems_action_get_question (action));
+      write_string (&w, "owner", ems_action_get_owner (action));
+      write_string (&w, "due", ems_action_get_due (action));
+      write_string (&w, "status", ems_action_status_to_string (ems_action_get_status (action)));
+      ems_json_pretty_end (&w, '}');
     }
-  json_builder_end_array (builder);
+  ems_json_pretty_end (&w, ']');
 
-  add_extra (builder, self->extra);
+  write_extra (&w, self->extra);
 
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, &length);
+  ems_json_pretty_end (&w, '}');
 
   /* A text file ends with a newline. */
-  data = g_realloc (data, length + 2);
-  data[length++] = '\n';
-  data[length] = '\0';
+  g_string_append_c (out, '\n');
 
-  return g_bytes_new_take (data, length);
-}
-
-gboolean
-ems_write_file_atomically (GFile         *file,
-                           GBytes        *bytes,
-                           GCancellable  *cancellable,
-                           GError       **error)
-{
-  g_autofree char *path = NULL;
-  gconstpointer data;
-  gsize length;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-
-  data = g_bytes_get_data (bytes, &length);
-  path = g_file_get_path (file);
-
-  if (path != NULL)
-    /* Temporary file beside the target, fsync, rename: the old file stays
-     * whole until the new one is. */
-    return g_file_set_contents_full (path, data, length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0666, error);
-
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
-}
-
-gboolean
-ems_assessment_save_to_file (EmsAssessment  *self,
-                             GFile          *file,
-                             GCancellable   *cancellable,
-                             GError        **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (EMS_IS_ASSESSMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  bytes = ems_assessment_serialize (self);
-
-  return ems_write_file_atomically (file, bytes, cancellable, error);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
-  GBytes *bytes = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (ems_write_file_atomically (file, bytes, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-void
-ems_assessment_save_async (EmsAssessment       *self,
-                           GFile               *file,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (EMS_IS_ASSESSMENT (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ems_assessment_save_async);
-  /* The snapshot is taken now, on the caller's thread. */
-  g_task_set_task_data (task, ems_assessment_serialize (self), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, save_thread);
-}
-
-gboolean
-ems_assessment_save_finish (EmsAssessment  *self,
-                            GAsyncResult   *result,
-                            GError        **error)
-{
-  g_return_val_if_fail (EMS_IS_ASSESSMENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return g_string_free_to_bytes (g_steal_pointer (&out));
 }

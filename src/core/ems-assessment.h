@@ -92,7 +92,12 @@ char           **ems_assessment_dup_answer_ids      (EmsAssessment    *self);
 /* Answer ids the checklist does not know: kept, saved back, never scored. */
 char           **ems_assessment_dup_unknown_ids     (EmsAssessment    *self);
 
-/* The action plan: a GListModel of EmsAction. */
+/* The action plan. get_action is (transfer none). */
+guint            ems_assessment_get_n_actions       (EmsAssessment    *self);
+EmsAction       *ems_assessment_get_action          (EmsAssessment    *self,
+                                                     guint             position);
+/* The same as a GListModel of EmsAction, owned by @self (needs GIO:
+ * ems-assessment-io.c) */
 GListModel      *ems_assessment_get_actions         (EmsAssessment    *self);
 void             ems_assessment_add_action          (EmsAssessment    *self,
                                                      EmsAction        *action);

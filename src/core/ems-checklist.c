@@ -7,13 +7,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <gio/gio.h>
 #include <string.h>
 
 #include "ems-checklist.h"
 #include "ems-error.h"
 
-#define CHECKLIST_RESOURCE "/io/github/tenelements/TenElements/checklist.xml"
+/* data/checklist.xml, compiled in by build-aux/embed-data.py */
+extern const unsigned char ems_checklist_xml[];
+extern const size_t ems_checklist_xml_length;
 
 struct _EmsChecklist
 {
@@ -408,7 +409,7 @@ ems_checklist_new_from_bytes (GBytes  *bytes,
 /**
  * ems_checklist_get_default:
  *
- * The checklist bundled in the GResource, translated into the current
+ * The checklist compiled into the program, translated into the current
  * language. Loaded once; thread-safe.
  *
  * Returns: (transfer none): the checklist
@@ -424,10 +425,7 @@ ems_checklist_get_default (void)
       g_autoptr(GBytes) bytes = NULL;
       EmsChecklist *checklist;
 
-      bytes = g_resources_lookup_data (CHECKLIST_RESOURCE, 0, &error);
-      if (bytes == NULL)
-        g_error ("The bundled checklist is missing: %s", error->message);
-
+      bytes = g_bytes_new_static (ems_checklist_xml, ems_checklist_xml_length);
       checklist = ems_checklist_new_from_bytes (bytes, &error);
       if (checklist == NULL)
         g_error ("The bundled checklist is broken: %s", error->message);

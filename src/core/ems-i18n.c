@@ -1,4 +1,4 @@
-/* ems-i18n.c
+/* ems-i18n.c: gettext set-up
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,45 +21,4 @@ ems_i18n_init (void)
                   localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-}
-
-static int
-compare_files (gconstpointer a,
-               gconstpointer b)
-{
-  g_autofree char *pa = g_file_get_path (*(GFile **) a);
-  g_autofree char *pb = g_file_get_path (*(GFile **) b);
-
-  return g_strcmp0 (pa, pb);
-}
-
-GPtrArray *
-ems_list_examples (void)
-{
-  const char *dirs[] = { g_getenv ("EMS_EXAMPLES_DIR"), EXAMPLES_DIR, SOURCE_EXAMPLES_DIR };
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      if (dirs[i] == NULL || *dirs[i] == '\0')
-        continue;
-      if (!(dir = g_dir_open (dirs[i], 0, NULL)))
-        continue;
-
-      while ((name = g_dir_read_name (dir)))
-        {
-          if (g_str_has_suffix (name, ".emsa"))
-            g_ptr_array_add (files, g_file_new_build_filename (dirs[i], name, NULL));
-        }
-
-      if (files->len > 0)
-        break;
-    }
-
-  g_ptr_array_sort (files, compare_files);
-
-  return g_steal_pointer (&files);
 }

@@ -15,5 +15,8 @@ void       ems_i18n_init          (void);
  * or the source tree's when running uninstalled (EMS_EXAMPLES_DIR
  * overrides both). */
 GPtrArray *ems_list_examples      (void);
+/* Orders GFile* array elements by path (for g_ptr_array_sort) */
+int        ems_compare_file_paths (gconstpointer a,
+                                   gconstpointer b);
 
 G_END_DECLS

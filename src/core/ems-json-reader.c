@@ -621,74 +621,21 @@ ems_json_reader_skip (EmsJsonReader *reader,
     }
 }
 
-JsonNode *
-ems_json_reader_build_node (EmsJsonReader *reader,
-                            EmsJsonToken   first)
+char *
+ems_json_reader_dup_raw (EmsJsonReader *reader,
+                         EmsJsonToken   first)
 {
-  g_autoptr(JsonNode) node = NULL;
-  const char *name;
+  const char *start = reader->token_start;
 
   switch (first)
     {
     case EMS_JSON_NULL:
-      return json_node_new (JSON_NODE_NULL);
-
     case EMS_JSON_BOOLEAN:
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_boolean (node, reader->boolean_value);
-      break;
-
     case EMS_JSON_INTEGER:
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_int (node, reader->int_value);
-      break;
-
     case EMS_JSON_DOUBLE:
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_double (node, reader->double_value);
-      break;
-
     case EMS_JSON_STRING:
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_string (node, reader->string->str);
-      break;
-
     case EMS_JSON_BEGIN_OBJECT:
-      {
-        g_autoptr(JsonObject) object = json_object_new ();
-
-        while (ems_json_reader_next_member (reader, &name))
-          {
-            g_autofree char *member = g_strdup (name);
-            JsonNode *child = ems_json_reader_build_node (reader, ems_json_reader_next (reader));
-
-            if (child == NULL)
-              return NULL;
-            json_object_set_member (object, member, child);
-          }
-        if (reader->error != NULL)
-          return NULL;
-        node = json_node_init_object (json_node_alloc (), object);
-      }
-      break;
-
     case EMS_JSON_BEGIN_ARRAY:
-      {
-        g_autoptr(JsonArray) array = json_array_new ();
-
-        for (;;)
-          {
-            EmsJsonToken token = ems_json_reader_next (reader);
-            JsonNode *child;
-
-            if (token == EMS_JSON_END_ARRAY)
-              break;
-            if (!(child = ems_json_reader_build_node (reader, token)))
-              return NULL;
-            json_array_add_element (array, child);
-          }
-        node = json_node_init_array (json_node_alloc (), array);
-      }
       break;
 
     case EMS_JSON_ERROR:
@@ -699,7 +646,11 @@ ems_json_reader_build_node (EmsJsonReader *reader,
       return NULL;
     }
 
-  return g_steal_pointer (&node);
+  /* After the value's last token, reader->p stands just past it */
+  if (!ems_json_reader_skip (reader, first) || reader->error != NULL)
+    return NULL;
+
+  return g_strndup (start, reader->p - start);
 }
 
 const char *

@@ -3,13 +3,14 @@
  * json-glib builds a whole tree and cannot say where in the text a member
  * stood; reading assessments token by token is several times faster and
  * lets every problem carry its line and column. Writing stays with
- * json-glib's generator.
+ * json-glib's generator. It needs only GLib: the command line reads files
+ * without loading json-glib or GIO.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -47,8 +48,9 @@ gboolean       ems_json_reader_next_member (EmsJsonReader  *reader,
 /* Skips the value whose first token was just read. */
 gboolean       ems_json_reader_skip        (EmsJsonReader  *reader,
                                             EmsJsonToken    first);
-/* Builds a json-glib node of the value whose first token was just read. */
-JsonNode      *ems_json_reader_build_node  (EmsJsonReader  *reader,
+/* Skips the value whose first token was just read and returns its text
+ * as it stands in the input, or NULL on a syntax error. */
+char          *ems_json_reader_dup_raw     (EmsJsonReader  *reader,
                                             EmsJsonToken    first);
 
 const char    *ems_json_reader_get_string  (EmsJsonReader  *reader);

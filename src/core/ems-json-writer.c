@@ -8,7 +8,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "ems-json-reader.h"
 #include "ems-json-writer.h"
 
 void
@@ -30,7 +32,7 @@ ems_json_append_string (GString    *out,
     {
       guchar c = (guchar) *value;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
         continue;
 
       g_string_append_len (out, run, value - run);
@@ -80,4 +82,156 @@ ems_json_append_double (GString *out,
     }
 
   g_string_append (out, buf);
+}
+
+void
+ems_json_pretty_init (EmsJsonPretty *w,
+                      GString       *out)
+{
+  w->out = out;
+  w->depth = 0;
+  w->empty = TRUE;
+}
+
+/* The separator, line break, indentation and member name before a value */
+static void
+pretty_lead (EmsJsonPretty *w,
+             const char    *member)
+{
+  if (w->depth > 0)
+    {
+      if (!w->empty)
+        g_string_append_c (w->out, ',');
+      g_string_append_c (w->out, '\n');
+      for (guint i = 0; i < w->depth; i++)
+        g_string_append (w->out, "  ");
+    }
+  if (member != NULL)
+    {
+      ems_json_append_string (w->out, member);
+      g_string_append (w->out, " : ");
+    }
+  w->empty = FALSE;
+}
+
+void
+ems_json_pretty_begin (EmsJsonPretty *w,
+                       const char    *member,
+                       char           bracket)
+{
+  pretty_lead (w, member);
+  g_string_append_c (w->out, bracket);
+  w->depth++;
+  w->empty = TRUE;
+}
+
+void
+ems_json_pretty_end (EmsJsonPretty *w,
+                     char           bracket)
+{
+  g_return_if_fail (w->depth > 0);
+
+  w->depth--;
+  if (!w->empty)
+    g_string_append_c (w->out, '\n');
+  /* json-glib writes an empty object as "{", the indentation, "}" and an
+   * empty array as "[]": kept, so that files read the same as before */
+  if (!w->empty || bracket == '}')
+    for (guint i = 0; i < w->depth; i++)
+      g_string_append (w->out, "  ");
+  g_string_append_c (w->out, bracket);
+  w->empty = FALSE;
+}
+
+void
+ems_json_pretty_string (EmsJsonPretty *w,
+                        const char    *member,
+                        const char    *value)
+{
+  pretty_lead (w, member);
+  ems_json_append_string (w->out, value);
+}
+
+void
+ems_json_pretty_int (EmsJsonPretty *w,
+                     const char    *member,
+                     gint64         value)
+{
+  pretty_lead (w, member);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+void
+ems_json_pretty_bool (EmsJsonPretty *w,
+                      const char    *member,
+                      gboolean       value)
+{
+  pretty_lead (w, member);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+static void
+pretty_copy (EmsJsonPretty *w,
+             const char    *member,
+             EmsJsonReader *reader,
+             EmsJsonToken   token)
+{
+  const char *name;
+
+  switch (token)
+    {
+    case EMS_JSON_BEGIN_OBJECT:
+      ems_json_pretty_begin (w, member, '{');
+      while (ems_json_reader_next_member (reader, &name))
+        {
+          g_autofree char *copy = g_strdup (name);
+
+          pretty_copy (w, copy, reader, ems_json_reader_next (reader));
+        }
+      ems_json_pretty_end (w, '}');
+      break;
+
+    case EMS_JSON_BEGIN_ARRAY:
+      ems_json_pretty_begin (w, member, '[');
+      for (;;)
+        {
+          EmsJsonToken next = ems_json_reader_next (reader);
+
+          if (next == EMS_JSON_END_ARRAY || next == EMS_JSON_ERROR)
+            break;
+          pretty_copy (w, NULL, reader, next);
+        }
+      ems_json_pretty_end (w, ']');
+      break;
+
+    default:
+      {
+        g_autofree char *raw = ems_json_reader_dup_raw (reader, token);
+
+        if (raw != NULL)
+          {
+            pretty_lead (w, member);
+            g_string_append (w->out, raw);
+          }
+      }
+      break;
+    }
+}
+
+/**
+ * ems_json_pretty_raw:
+ * @w: the writer
+ * @member: (nullable): the member name, or %NULL in an array
+ * @json: a JSON value, checked already (ems_json_reader_dup_raw())
+ *
+ * Writes @json laid out like the rest; numbers and strings as they are.
+ */
+void
+ems_json_pretty_raw (EmsJsonPretty *w,
+                     const char    *member,
+                     const char    *json)
+{
+  g_autoptr(EmsJsonReader) reader = ems_json_reader_new (json, strlen (json));
+
+  pretty_copy (w, member, reader, ems_json_reader_next (reader));
 }

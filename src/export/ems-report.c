@@ -546,8 +546,7 @@ static void
 build_actions (EmsReport *self)
 {
   static const double widths[] = { 0.4, 0.12, 0.2, 0.13, 0.15 };
-  GListModel *actions = ems_assessment_get_actions (self->assessment);
-  guint n = g_list_model_get_n_items (actions);
+  guint n = ems_assessment_get_n_actions (self->assessment);
   char *cells[5];
 
   ems_report_add_heading (self, _("Action plan"), 1.7, 0);
@@ -568,7 +567,7 @@ build_actions (EmsReport *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(EmsAction) action = g_list_model_get_item (actions, i);
+      EmsAction *action = ems_assessment_get_action (self->assessment, i);
       const char *question = ems_action_get_question (action);
       g_autofree char *element = NULL;
       const char *status;

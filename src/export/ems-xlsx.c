@@ -1296,8 +1296,7 @@ static void
 write_actions (Export *ex)
 {
   lxw_worksheet *ws = ex->actions;
-  GListModel *model = ems_assessment_get_actions (ex->assessment);
-  guint n = g_list_model_get_n_items (model);
+  guint n = ems_assessment_get_n_actions (ex->assessment);
   const char *headers[] = {
     C_("column heading: action number", "#"), _("Action"), _("Element"),
     _("Question"), _("Owner"), _("Due"), _("Status"),
@@ -1316,7 +1315,7 @@ write_actions (Export *ex)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(EmsAction) action = g_list_model_get_item (model, i);
+      EmsAction *action = ems_assessment_get_action (ex->assessment, i);
       lxw_row_t row = i + 1;
 
       check (ex, worksheet_write_number (ws, row, 0, i + 1, ex->book->f_center), "number");
