@@ -407,6 +407,18 @@ ems_checklist_new_from_bytes (GBytes  *bytes,
 }
 
 /**
+ * ems_checklist_dup_bundled_data:
+ *
+ * Returns: (transfer full): the XML of the checklist compiled into the
+ *   program, untranslated
+ */
+GBytes *
+ems_checklist_dup_bundled_data (void)
+{
+  return g_bytes_new_static (ems_checklist_xml, ems_checklist_xml_length);
+}
+
+/**
  * ems_checklist_get_default:
  *
  * The checklist compiled into the program, translated into the current
@@ -425,7 +437,7 @@ ems_checklist_get_default (void)
       g_autoptr(GBytes) bytes = NULL;
       EmsChecklist *checklist;
 
-      bytes = g_bytes_new_static (ems_checklist_xml, ems_checklist_xml_length);
+      bytes = ems_checklist_dup_bundled_data ();
       checklist = ems_checklist_new_from_bytes (bytes, &error);
       if (checklist == NULL)
         g_error ("The bundled checklist is broken: %s", error->message);

@@ -40,6 +40,8 @@ typedef struct
 G_DECLARE_FINAL_TYPE (EmsChecklist, ems_checklist, EMS, CHECKLIST, GObject)
 
 EmsChecklist       *ems_checklist_get_default         (void);
+/* The bundled checklist's XML (data/checklist.xml, compiled in) */
+GBytes             *ems_checklist_dup_bundled_data    (void);
 EmsChecklist       *ems_checklist_new_from_bytes      (GBytes        *bytes,
                                                        GError       **error);
 const char         *ems_checklist_get_id              (EmsChecklist  *self);
