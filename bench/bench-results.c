@@ -17,10 +17,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <adwaita.h>
 
+#include "bench-display.h"
 #include "ems-i18n.h"
 #include "ems-results-page.h"
 
@@ -164,6 +164,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
   g_autoptr(GPtrArray) examples = NULL;
   g_autoptr(EmsAssessment) assessment = NULL;
   g_autoptr(GError) error = NULL;
@@ -174,22 +175,9 @@ main (int   argc,
   double snapshots[N_RUNS], totals[N_RUNS], updates[N_RUNS];
   double first_snapshot, first_total;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_autofree char *xvfb = g_find_program_in_path ("xvfb-run");
-      g_autofree char *self = g_canonicalize_filename (argv[0], NULL);
-      char *args[] = { xvfb, (char *) "-a", (char *) "-s", (char *) "-screen 0 1920x1080x24",
-                       self, NULL };
-
-      if (xvfb == NULL)
-        {
-          g_printerr ("bench-results: no display and no xvfb-run\n");
-          return 77;
-        }
-      execv (xvfb, args);
-      g_printerr ("bench-results: could not run xvfb-run\n");
-      return 1;
-    }
+  status = bench_ensure_display (argv[0], "1920x1080x24", FALSE);
+  if (status >= 0)
+    return status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "bench-display.h"
 #include "ems-assessment.h"
 #include "ems-i18n.h"
 
@@ -205,25 +206,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
   const char *exe = g_getenv ("TEN_ELEMENTS");
   g_autofree char *file = NULL;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_autofree char *xvfb = g_find_program_in_path ("xvfb-run");
-      g_autofree char *self = g_canonicalize_filename (argv[0], NULL);
-      char *args[] = { xvfb, (char *) "-a", (char *) "-s", (char *) "-screen 0 1366x768x24",
-                       (char *) "dbus-run-session", (char *) "--", self, NULL };
-
-      if (xvfb == NULL)
-        {
-          g_printerr ("bench-startup: no display and no xvfb-run\n");
-          return 77;
-        }
-      execv (xvfb, args);
-      g_printerr ("bench-startup: could not run xvfb-run\n");
-      return 1;
-    }
+  status = bench_ensure_display (argv[0], "1366x768x24", TRUE);
+  if (status >= 0)
+    return status;
 
   if (exe == NULL)
     exe = TEN_ELEMENTS_EXE;

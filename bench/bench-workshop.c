@@ -12,10 +12,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <glib/gstdio.h>
 
+#include "bench-display.h"
 #include "ems-application.h"
 #include "ems-i18n.h"
 #include "ems-workshop-window.h"
@@ -173,6 +173,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
   g_autofree char *dir = NULL;
@@ -181,22 +182,9 @@ main (int   argc,
   double first_total = 0, first_load = 0;
   guint n_participants = 0;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_autofree char *xvfb = g_find_program_in_path ("xvfb-run");
-      g_autofree char *self = g_canonicalize_filename (argv[0], NULL);
-      char *args[] = { xvfb, (char *) "-a", (char *) "-s", (char *) "-screen 0 1366x768x24",
-                       self, NULL };
-
-      if (xvfb == NULL)
-        {
-          g_printerr ("bench-workshop: no display and no xvfb-run\n");
-          return 77;
-        }
-      execv (xvfb, args);
-      g_printerr ("bench-workshop: could not run xvfb-run\n");
-      return 1;
-    }
+  status = bench_ensure_display (argv[0], "1366x768x24", FALSE);
+  if (status >= 0)
+    return status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
