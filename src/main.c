@@ -31,7 +31,7 @@ main (int   argc,
   if (status >= 0)
     return status;
 
-  path = ems_cli_find_private_library (GUI_MODULE_NAME);
+  path = ems_cli_find_private_library (GUI_LIBRARY_NAME);
   module = g_module_open (path, G_MODULE_BIND_LOCAL);
   if (module == NULL || !g_module_symbol (module, "ems_gui_main", (gpointer *) &gui_main))
     {

@@ -20,6 +20,7 @@
 #include "ems-error.h"
 #include "ems-report.h"
 #include "ems-window-export.h"
+#include "ems-launcher.h"
 #include "ems-xlsx.h"
 
 #define STATE_KEY "ems-window-export-state"
@@ -798,7 +799,7 @@ on_show_uri_done (GObject      *object,
   g_autoptr(EmsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error) &&
+  if (!ems_launcher_open_uri_finish (result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_error_dialog (self, _("Could Not Open the File"), error->message);
 }
@@ -811,8 +812,8 @@ open_export_action (GtkWidget  *widget,
   EmsWindow *self = EMS_WINDOW (widget);
   const char *uri = g_variant_get_string (param, NULL);
 
-  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL,
-                     on_show_uri_done, g_object_ref (self));
+  ems_launcher_open_uri (GTK_WINDOW (self), uri, NULL,
+                         on_show_uri_done, g_object_ref (self));
 }
 
 static void

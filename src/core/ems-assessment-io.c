@@ -1,9 +1,5 @@
-/* ems-assessment-io.c: assessments in files
- *
- * What needs GIO: loading and saving GFiles (in a thread), the atomic
- * write, and the action plan as a GListModel. The window links this; the
- * command line, which reads files with plain GLib and never writes one,
- * does not, and starts without loading GIO.
+/* ems-assessment-io.c: assessments in files: loading and saving GFiles
+ * (in a thread), and the action plan as a GListModel
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +11,7 @@
 
 #include "ems-action-list.h"
 #include "ems-assessment.h"
+#include "ems-atomic-file.h"
 #include "ems-error.h"
 
 /**
@@ -147,33 +144,6 @@ ems_assessment_load_file_finish (GAsyncResult  *result,
 /* Writing */
 
 gboolean
-ems_write_file_atomically (GFile         *file,
-                           GBytes        *bytes,
-                           GCancellable  *cancellable,
-                           GError       **error)
-{
-  g_autofree char *path = NULL;
-  gconstpointer data;
-  gsize length;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-
-  data = g_bytes_get_data (bytes, &length);
-  path = g_file_get_path (file);
-
-  if (path != NULL)
-    /* Temporary file beside the target, fsync, rename: the old file stays
-     * whole until the new one is. */
-    return g_file_set_contents_full (path, data, length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0666, error);
-
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
-}
-
-gboolean
 ems_assessment_save_to_file (EmsAssessment  *self,
                              GFile          *file,
                              GCancellable   *cancellable,
@@ -186,7 +156,7 @@ ems_assessment_save_to_file (EmsAssessment  *self,
 
   bytes = ems_assessment_serialize (self);
 
-  return ems_write_file_atomically (file, bytes, cancellable, error);
+  return ems_write_file_atomically (file, bytes, NULL, NULL, cancellable, error);
 }
 
 static void
@@ -199,7 +169,7 @@ save_thread (GTask        *task,
   GBytes *bytes = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (ems_write_file_atomically (file, bytes, cancellable, &error))
+  if (ems_write_file_atomically (file, bytes, NULL, NULL, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));

@@ -139,10 +139,4 @@ void             ems_assessment_save_async          (EmsAssessment    *self,
 gboolean         ems_assessment_save_finish         (EmsAssessment    *self,
                                                      GAsyncResult     *result,
                                                      GError          **error);
-/* Atomic write of any bytes (temporary file, fsync, rename). */
-gboolean         ems_write_file_atomically          (GFile            *file,
-                                                     GBytes           *bytes,
-                                                     GCancellable     *cancellable,
-                                                     GError          **error);
-
 G_END_DECLS

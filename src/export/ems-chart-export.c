@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ems-chart-export.h"
+#include "ems-atomic-file.h"
 #include "ems-error.h"
 
 gboolean
@@ -137,6 +138,7 @@ ems_chart_export (EmsAssessment  *assessment,
 {
   g_autoptr(EmsScores) scores = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   EmsChartFormat format;
@@ -167,14 +169,18 @@ ems_chart_export (EmsAssessment  *assessment,
   bytes = ems_chart_render (ems_assessment_get_checklist (assessment), scores, kind, format,
                             0, 0, scale, ems_chart_style_light (), &local_error);
 
-  if (bytes == NULL ||
-      !g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0666, &local_error))
+  if (bytes == NULL)
     {
       g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
                    /* Translators: the first %s is a file name, the second the reason */
                    _("Could not export “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (path);
+  if (!ems_write_file_atomically (file, bytes, NULL, NULL, NULL, &local_error))
+    {
+      g_set_error_literal (error, EMS_ERROR, EMS_ERROR_EXPORT, local_error->message);
       return FALSE;
     }
 

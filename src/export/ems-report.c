@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ems-charts-private.h"
+#include "ems-atomic-file.h"
 #include "ems-error.h"
 #include "ems-report-private.h"
 #include "ems-scores.h"
@@ -1235,6 +1236,8 @@ ems_report_save_pdf (EmsReport   *self,
                      GError     **error)
 {
   g_autoptr(GByteArray) array = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *date = NULL;
@@ -1284,13 +1287,11 @@ ems_report_save_pdf (EmsReport   *self,
       return FALSE;
     }
 
-  if (!g_file_set_contents_full (path, (const char *) array->data, array->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0666, &local_error))
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&array));
+  file = g_file_new_for_path (path);
+  if (!ems_write_file_atomically (file, bytes, NULL, NULL, NULL, &local_error))
     {
-      g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
-                   /* Translators: the first %s is a file name, the second the reason */
-                   _("Could not export “%s”: %s"), name, local_error->message);
+      g_set_error_literal (error, EMS_ERROR, EMS_ERROR_EXPORT, local_error->message);
       return FALSE;
     }
 

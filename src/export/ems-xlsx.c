@@ -25,8 +25,8 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "ems-atomic-file.h"
 #include "ems-error.h"
-#include "ems-memory.h"
 #include "ems-scores.h"
 #include "ems-xlsx.h"
 #include "ems-xlsx-private.h"
@@ -1560,65 +1560,13 @@ build_workbook (EmsXlsxBook  *book,
 
 /* Writing the file ------------------------------------------------------- */
 
-static gboolean
-is_disk_full (int saved_errno)
-{
-  return saved_errno == ENOSPC || saved_errno == EFBIG
-#ifdef EDQUOT
-         || saved_errno == EDQUOT
-#endif
-         ;
-}
-
+/* Errors of the export carry EMS_ERROR_EXPORT, with the writer's message */
 static void
-set_write_error (GError    **error,
-                 const char *path,
-                 int         saved_errno)
+propagate_export_error (GError **error,
+                        GError  *local_error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-
-  if (is_disk_full (saved_errno))
-    g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
-                 /* Translators: %s is a file name */
-                 _("Could not write “%s”: the disk is full"), display);
-  else
-    g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
-                 /* Translators: %s are a file name and the system's reason */
-                 _("Could not write “%s”: %s"), display,
-                 saved_errno != 0 ? g_strerror (saved_errno) : _("the workbook could not be completed"));
-}
-
-/* Flushes the finished temporary file to disk, so a full disk shows now
- * rather than after the rename. */
-static int
-sync_file (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  int saved = 0;
-
-  if (fd < 0)
-    return errno;
-  if (fsync (fd) != 0 && errno != EINVAL)
-    saved = errno;
-  close (fd);
-  return saved;
-}
-
-/* zlib allocates and frees about 256 KiB for each of the workbook's two
- * dozen parts. With glibc's default 128 KiB top pad the heap is trimmed and
- * grown again each time, and the page faults cost five times the export
- * itself (35 ms instead of 6 ms here). A larger pad keeps the pages, and
- * prefaulting the 1 MiB the export touches saves another 180 faults. */
-static void
-tune_malloc_once (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      ems_memory_prefault_heap (1024 * 1024);
-      g_once_init_leave (&done, 1);
-    }
+  g_set_error_literal (error, EMS_ERROR, EMS_ERROR_EXPORT, local_error->message);
+  g_error_free (local_error);
 }
 
 gboolean
@@ -1630,54 +1578,27 @@ ems_xlsx_write_atomic (const char        *path,
 {
   EmsXlsxBook book = { 0 };
   lxw_workbook_options options = { .constant_memory = LXW_FALSE };
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *display_dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(EmsAtomicFile) writer = NULL;
+  GError *local_error = NULL;
   locale_t c_numeric;
   locale_t base_locale;
   locale_t old_locale;
   gboolean built = FALSE;
   gboolean ok = FALSE;
-  int fd;
-  int saved_errno;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (build != NULL, FALSE);
   g_return_val_if_fail (warnings == NULL || *warnings == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  tune_malloc_once ();
-
-  /* The temporary file lives next to the target, so the rename is atomic */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  display_dir = g_filename_display_name (dir);
-  {
-    g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
-
-    tmp_path = g_build_filename (dir, tmpl, NULL);
-  }
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  file = g_file_new_for_path (path);
+  writer = ems_atomic_file_open (file, NULL, NULL, &local_error);
+  if (writer == NULL)
     {
-      saved_errno = errno;
-      if (is_disk_full (saved_errno))
-        {
-          set_write_error (error, path, saved_errno);
-        }
-      else
-        {
-          g_autofree char *display = g_filename_display_name (path);
-
-          g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
-                       /* Translators: %s are a file name, a folder name and the system's reason */
-                       _("Could not write “%s”: cannot create a file in the folder “%s”: %s"),
-                       display, display_dir, g_strerror (saved_errno));
-        }
+      propagate_export_error (error, local_error);
       return FALSE;
     }
-  close (fd);
 
   /* libxlsxwriter prints doubles with the C library: in a French or
    * Spanish locale it would write "4,5" and corrupt the workbook. Switch
@@ -1688,15 +1609,14 @@ ems_xlsx_write_atomic (const char        *path,
     {
       if (base_locale != (locale_t) 0)
         freelocale (base_locale);
-      saved_errno = errno;
-      g_unlink (tmp_path);
-      set_write_error (error, path, saved_errno);
+      g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
+                   _("Could not start the workbook: out of memory"));
       return FALSE;
     }
   old_locale = uselocale (c_numeric);
 
   book.warnings = g_ptr_array_new_with_free_func (g_free);
-  book.workbook = workbook_new_opt (tmp_path, &options);
+  book.workbook = workbook_new_opt (ems_atomic_file_get_temp_path (writer), &options);
   if (book.workbook == NULL)
     {
       g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
@@ -1715,39 +1635,36 @@ ems_xlsx_write_atomic (const char        *path,
       ems_xlsx_check (&book, err, "close");
     }
 
+  uselocale (old_locale);
+  freelocale (c_numeric);
+
   if (built)
     {
-      saved_errno = errno;
       if (book.error != LXW_NO_ERROR)
         {
+          int saved_errno = errno;
           g_autofree char *display = g_filename_display_name (path);
 
+          /* libxlsxwriter's own words are for developers; ours say what failed */
           g_debug ("libxlsxwriter: %s: %s", book.error_where, lxw_strerror (book.error));
-          if (is_disk_full (saved_errno))
-            set_write_error (error, path, saved_errno);
+          if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
+            g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
+                         /* Translators: %s is a file name */
+                         _("Could not write “%s”: the disk is full"), display);
           else
             g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
-                         _("Could not write “%s”: %s"), display, lxw_strerror (book.error));
+                         /* Translators: %s is a file name */
+                         _("Could not write “%s”: the workbook could not be completed"), display);
         }
-      else if ((saved_errno = sync_file (tmp_path)) != 0)
+      else if (!ems_atomic_file_commit (writer, NULL, NULL, &local_error))
         {
-          set_write_error (error, path, saved_errno);
-        }
-      else if (g_rename (tmp_path, path) != 0)
-        {
-          set_write_error (error, path, errno);
+          propagate_export_error (error, local_error);
         }
       else
         {
           ok = TRUE;
         }
     }
-
-  uselocale (old_locale);
-  freelocale (c_numeric);
-
-  if (!ok)
-    g_unlink (tmp_path);
 
   if (ok)
     {

@@ -9,9 +9,10 @@
 
 #include <unistd.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "ems-document.h"
+#include "ems-atomic-file.h"
 #include "ems-recovery.h"
 
 /* Edits of the same text within this time make one undo step. */
@@ -437,8 +438,8 @@ autosave_thread (GTask        *task,
     }
   g_clear_error (&error);
 
-  if (!ems_write_file_atomically (job->data_file, job->data, NULL, &error) ||
-      !ems_write_file_atomically (job->info_file, job->info, NULL, &error))
+  if (!ems_write_file_atomically (job->data_file, job->data, NULL, NULL, NULL, &error) ||
+      !ems_write_file_atomically (job->info_file, job->info, NULL, NULL, NULL, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
