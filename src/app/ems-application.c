@@ -405,32 +405,6 @@ add_source_icons (void)
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display), icons);
 }
 
-/* GtkApplication builds every window's shortcuts window as the window is
- * created, from gtk/help-overlay.ui under the resource base path: about
- * 300 widgets, a third of the time to create the main window, for a window
- * most sittings never open. It is built here on first use instead; the
- * windows install win.show-help-overlay and the application gives it
- * Ctrl+? as GTK would. */
-void
-ems_application_show_shortcuts (GtkApplicationWindow *window)
-{
-  GtkShortcutsWindow *overlay;
-
-  g_return_if_fail (GTK_IS_APPLICATION_WINDOW (window));
-
-  overlay = gtk_application_window_get_help_overlay (window);
-  if (overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/io/github/tenelements/TenElements/ems-shortcuts-window.ui");
-
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_application_window_set_help_overlay (window, overlay);
-    }
-
-  gtk_window_present (GTK_WINDOW (overlay));
-}
-
 static void
 ems_application_startup (GApplication *application)
 {

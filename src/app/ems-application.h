@@ -22,6 +22,5 @@ void            ems_application_check_recovery  (EmsApplication *self,
                                                  GtkWindow      *parent);
 /* Shows the keyboard shortcuts window of @window (win.show-help-overlay),
  * building it the first time. */
-void            ems_application_show_shortcuts  (GtkApplicationWindow *window);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "ems-question-row.h"
 #include "ems-results-page.h"
 #include "ems-scores.h"
+#include "ems-shortcuts.h"
 #include "ems-tooltip.h"
 #include "ems-window-export.h"
 #include "ems-window.h"
@@ -1289,7 +1290,7 @@ show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
-  ems_application_show_shortcuts (GTK_APPLICATION_WINDOW (widget));
+  ems_shortcuts_show (GTK_APPLICATION_WINDOW (widget));
 }
 
 static void

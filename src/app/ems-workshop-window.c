@@ -19,10 +19,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ems-application.h"
 #include "ems-charts.h"
 #include "ems-i18n.h"
 #include "ems-presentation.h"
+#include "ems-shortcuts.h"
 #include "ems-tooltip.h"
 #include "ems-workshop-private.h"
 #include "ems-workshop-window.h"
@@ -1665,7 +1665,7 @@ show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
-  ems_application_show_shortcuts (GTK_APPLICATION_WINDOW (widget));
+  ems_shortcuts_show (GTK_APPLICATION_WINDOW (widget));
 }
 
 static gboolean
