@@ -36,7 +36,8 @@
 
 struct _EmsAtomicFile
 {
-  GFile    *target;         /* as given, for messages and etags */
+  GFile    *target;         /* for etags and remote targets; may be NULL */
+  char     *display;        /* the target's name, for messages */
   char     *real_path;      /* symbolic links resolved; NULL: not local */
   char     *temp_path;
   char     *expected_etag;
@@ -44,20 +45,12 @@ struct _EmsAtomicFile
   gboolean  committed;
 };
 
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *parse_name = g_file_get_parse_name (file);
-
-  return g_steal_pointer (&parse_name);
-}
-
 static void
-set_errno_error (GError     **error,
-                 GFile       *file,
-                 int          saved_errno)
+set_errno_error (GError        **error,
+                 EmsAtomicFile  *self,
+                 int             saved_errno)
 {
-  g_autofree char *display = display_name (file);
+  const char *display = self->display;
 
   if (saved_errno == ENOSPC || saved_errno == EDQUOT)
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
@@ -210,13 +203,13 @@ open_local (EmsAtomicFile  *self,
   self->real_path = resolve_links (path, &saved_errno);
   if (self->real_path == NULL)
     {
-      set_errno_error (error, self->target, saved_errno);
+      set_errno_error (error, self, saved_errno);
       return FALSE;
     }
 
   if (stat (self->real_path, &st) == 0)
     {
-      g_autofree char *display = display_name (self->target);
+      const char *display = self->display;
 
       if (!S_ISREG (st.st_mode))
         {
@@ -244,12 +237,12 @@ open_local (EmsAtomicFile  *self,
   self->fd = create_locked_temp (self->real_path, mode, &self->temp_path);
   if (self->fd < 0)
     {
-      g_autofree char *display = display_name (self->target);
+      const char *display = self->display;
       g_autofree char *display_dir = g_filename_display_name (dir);
 
       saved_errno = errno;
       if (saved_errno == ENOSPC || saved_errno == EDQUOT)
-        set_errno_error (error, self->target, saved_errno);
+        set_errno_error (error, self, saved_errno);
       else
         g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                      /* Translators: %s are a file name, a folder name and the system's reason */
@@ -265,6 +258,47 @@ open_local (EmsAtomicFile  *self,
   return TRUE;
 }
 
+static EmsAtomicFile *
+atomic_file_new (const char *display,
+                 const char *expected_etag)
+{
+  EmsAtomicFile *self = g_new0 (EmsAtomicFile, 1);
+
+  self->display = g_strdup (display);
+  self->expected_etag = g_strdup (expected_etag);
+  self->fd = -1;
+
+  return self;
+}
+
+/**
+ * ems_atomic_file_open_path:
+ *
+ * The same as ems_atomic_file_open () for a local path, without going
+ * through GIO's virtual file system (the command line's exports).
+ */
+EmsAtomicFile *
+ems_atomic_file_open_path (const char    *path,
+                           const char    *expected_etag,
+                           GError       **error)
+{
+  g_autoptr(EmsAtomicFile) self = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+  self = atomic_file_new (display, expected_etag);
+  if (expected_etag != NULL)
+    self->target = g_file_new_for_path (path);
+
+  if (!open_local (self, path, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 EmsAtomicFile *
 ems_atomic_file_open (GFile         *target,
                       const char    *expected_etag,
@@ -273,6 +307,7 @@ ems_atomic_file_open (GFile         *target,
 {
   g_autoptr(EmsAtomicFile) self = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
 
   g_return_val_if_fail (G_IS_FILE (target), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -280,10 +315,9 @@ ems_atomic_file_open (GFile         *target,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  self = g_new0 (EmsAtomicFile, 1);
+  display = g_file_get_parse_name (target);
+  self = atomic_file_new (display, expected_etag);
   self->target = g_object_ref (target);
-  self->expected_etag = g_strdup (expected_etag);
-  self->fd = -1;
 
   path = g_file_get_path (target);
   if (path != NULL)
@@ -299,10 +333,8 @@ ems_atomic_file_open (GFile         *target,
       self->fd = g_file_open_tmp ("ten-elements-XXXXXX" TEMP_SUFFIX, &self->temp_path, &local_error);
       if (self->fd < 0)
         {
-          g_autofree char *display = display_name (target);
-
           g_set_error (error, G_IO_ERROR, local_error->code,
-                       _("Could not write “%s”: %s"), display, local_error->message);
+                       _("Could not write “%s”: %s"), self->display, local_error->message);
           return NULL;
         }
     }
@@ -338,7 +370,7 @@ ems_atomic_file_write (EmsAtomicFile  *self,
         {
           if (errno == EINTR)
             continue;
-          set_errno_error (error, self->target, errno);
+          set_errno_error (error, self, errno);
           return FALSE;
         }
       p += n;
@@ -370,7 +402,6 @@ check_etag (EmsAtomicFile  *self,
             GError        **error)
 {
   g_autofree char *now = NULL;
-  g_autofree char *display = NULL;
 
   if (self->expected_etag == NULL)
     return TRUE;
@@ -380,10 +411,9 @@ check_etag (EmsAtomicFile  *self,
   if (now == NULL || g_strcmp0 (now, self->expected_etag) == 0)
     return TRUE;
 
-  display = display_name (self->target);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
                /* Translators: %s is a file name */
-               _("“%s” was changed by another program since it was opened"), display);
+               _("“%s” was changed by another program since it was opened"), self->display);
   return FALSE;
 }
 
@@ -444,7 +474,7 @@ ems_atomic_file_commit (EmsAtomicFile  *self,
   /* A full disk shows now, not after the rename */
   if (fsync (self->fd) != 0 && errno != EINVAL)
     {
-      set_errno_error (error, self->target, errno);
+      set_errno_error (error, self, errno);
       return FALSE;
     }
 
@@ -462,14 +492,19 @@ ems_atomic_file_commit (EmsAtomicFile  *self,
 
   if (g_rename (self->temp_path, self->real_path) != 0)
     {
-      set_errno_error (error, self->target, errno);
+      set_errno_error (error, self, errno);
       return FALSE;
     }
   self->committed = TRUE;
   sync_folder (self->real_path);
 
   if (new_etag != NULL)
-    *new_etag = ems_file_query_etag (self->target, cancellable);
+    {
+      g_autoptr(GFile) file = self->target != NULL ? g_object_ref (self->target)
+                                                   : g_file_new_for_path (self->real_path);
+
+      *new_etag = ems_file_query_etag (file, cancellable);
+    }
 
   return TRUE;
 }
@@ -486,6 +521,7 @@ ems_atomic_file_free (EmsAtomicFile *self)
     close (self->fd);   /* releases the lock */
 
   g_clear_object (&self->target);
+  g_free (self->display);
   g_free (self->real_path);
   g_free (self->temp_path);
   g_free (self->expected_etag);
@@ -515,4 +551,26 @@ ems_write_file_atomically (GFile         *file,
 
   return ems_atomic_file_write (writer, data, length, error) &&
          ems_atomic_file_commit (writer, new_etag, cancellable, error);
+}
+
+gboolean
+ems_write_path_atomically (const char  *path,
+                           GBytes      *bytes,
+                           GError     **error)
+{
+  g_autoptr(EmsAtomicFile) writer = NULL;
+  gconstpointer data;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  writer = ems_atomic_file_open_path (path, NULL, error);
+  if (writer == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  return ems_atomic_file_write (writer, data, length, error) &&
+         ems_atomic_file_commit (writer, NULL, NULL, error);
 }

@@ -27,6 +27,10 @@ EmsAtomicFile *ems_atomic_file_open           (GFile          *target,
                                                const char     *expected_etag,
                                                GCancellable   *cancellable,
                                                GError        **error);
+/* The same for a local path, without GIO's virtual file system */
+EmsAtomicFile *ems_atomic_file_open_path      (const char     *path,
+                                               const char     *expected_etag,
+                                               GError        **error);
 /* A local path for libraries that open their output by name
  * (libxlsxwriter): they may truncate and write it freely. */
 const char    *ems_atomic_file_get_temp_path  (EmsAtomicFile  *self);
@@ -50,6 +54,10 @@ gboolean       ems_write_file_atomically      (GFile          *file,
                                                const char     *expected_etag,
                                                char          **new_etag,
                                                GCancellable   *cancellable,
+                                               GError        **error);
+
+gboolean       ems_write_path_atomically      (const char     *path,
+                                               GBytes         *bytes,
                                                GError        **error);
 
 /* The etag of @file now, or NULL when it does not exist. */

@@ -138,7 +138,6 @@ ems_chart_export (EmsAssessment  *assessment,
 {
   g_autoptr(EmsScores) scores = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   EmsChartFormat format;
@@ -177,8 +176,7 @@ ems_chart_export (EmsAssessment  *assessment,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
-  if (!ems_write_file_atomically (file, bytes, NULL, NULL, NULL, &local_error))
+  if (!ems_write_path_atomically (path, bytes, &local_error))
     {
       g_set_error_literal (error, EMS_ERROR, EMS_ERROR_EXPORT, local_error->message);
       return FALSE;

@@ -1237,7 +1237,6 @@ ems_report_save_pdf (EmsReport   *self,
 {
   g_autoptr(GByteArray) array = g_byte_array_new ();
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *date = NULL;
@@ -1288,8 +1287,7 @@ ems_report_save_pdf (EmsReport   *self,
     }
 
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&array));
-  file = g_file_new_for_path (path);
-  if (!ems_write_file_atomically (file, bytes, NULL, NULL, NULL, &local_error))
+  if (!ems_write_path_atomically (path, bytes, &local_error))
     {
       g_set_error_literal (error, EMS_ERROR, EMS_ERROR_EXPORT, local_error->message);
       return FALSE;

@@ -1578,7 +1578,6 @@ ems_xlsx_write_atomic (const char        *path,
 {
   EmsXlsxBook book = { 0 };
   lxw_workbook_options options = { .constant_memory = LXW_FALSE };
-  g_autoptr(GFile) file = NULL;
   g_autoptr(EmsAtomicFile) writer = NULL;
   GError *local_error = NULL;
   locale_t c_numeric;
@@ -1592,8 +1591,7 @@ ems_xlsx_write_atomic (const char        *path,
   g_return_val_if_fail (warnings == NULL || *warnings == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  writer = ems_atomic_file_open (file, NULL, NULL, &local_error);
+  writer = ems_atomic_file_open_path (path, NULL, &local_error);
   if (writer == NULL)
     {
       propagate_export_error (error, local_error);
