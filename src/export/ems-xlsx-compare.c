@@ -483,7 +483,8 @@ write_statistics (Compare *cx)
     FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH,
   };
   g_autofree char *targets = matrix_range (cx, cx->mx_col_target);
-  double target_sum = 0.0;
+  /* The targets may differ between participants: the group's is their mean */
+  const EmsGroupTarget *group_target = ems_comparison_get_target (cx->comparison);
 
   headers[ST_COL_NUMBER] = C_("column heading: element number", "#");
   headers[ST_COL_TITLE] = _("Element");
@@ -499,10 +500,6 @@ write_statistics (Compare *cx)
   for (guint c = 0; c < N_ST_COLS; c++)
     check (cx, worksheet_set_column (ws, c, c, widths[c], NULL), "column");
   write_headers (cx, ws, 0, headers, N_ST_COLS, widths);
-
-  /* The targets may differ between participants: the group's is their mean */
-  for (guint i = 0; i < cx->n_participants; i++)
-    target_sum += ems_comparison_get_scores (cx->comparison, i)->target;
 
   for (guint e = 1; e <= cx->n_elements; e++)
     {
@@ -539,8 +536,8 @@ write_statistics (Compare *cx)
 
         write_formula (cx, ws, row, ST_COL_SCORED, scored, cx->f_count, TRUE, st->n_scored);
         write_formula (cx, ws, row, ST_COL_NULL, nulls, cx->f_count, TRUE, st->n_null);
-        write_formula (cx, ws, row, ST_COL_TARGET, target, cx->f_figure, TRUE,
-                       target_sum / cx->n_participants);
+        write_formula (cx, ws, row, ST_COL_TARGET, target, cx->f_figure,
+                       group_target->has_target, group_target->mean);
       }
 
       ems_xlsx_fit_row (cx->book, ws, row, ems_xlsx_text_lines (element_title (cx, e), TITLE_WIDTH));
@@ -849,23 +846,19 @@ write_changes (Compare *cx)
       EmsFollowUp *follow_up = g_ptr_array_index (cx->follow_ups, f);
       guint first_index = follow_up->participants[0];
       guint last_index = follow_up->participants[follow_up->n - 1];
-      const EmsScores *first = ems_comparison_get_scores (cx->comparison, first_index);
-      const EmsScores *last = ems_comparison_get_scores (cx->comparison, last_index);
       g_autofree char *from = ems_comparison_dup_label (cx->comparison, first_index);
       g_autofree char *to = ems_comparison_dup_label (cx->comparison, last_index);
 
       for (guint e = 1; e <= cx->n_elements; e++, row++)
         {
-          gboolean has_first = e <= first->n_elements && first->elements[e - 1].has_score;
-          gboolean has_last = e <= last->n_elements && last->elements[e - 1].has_score;
           char first_cell[LXW_MAX_CELL_NAME_LENGTH];
           char last_cell[LXW_MAX_CELL_NAME_LENGTH];
           char delta_cell[LXW_MAX_CELL_NAME_LENGTH];
           g_autofree char *formula = NULL;
           const char *direction = "";
-          gboolean has_delta;
-          double delta = 0.0;
+          EmsChange change;
 
+          ems_comparison_get_change (cx->comparison, follow_up, e, &change);
           write_text (cx, ws, cx->changes_name, row, CH_COL_NAME, follow_up->name, cx->f_cell_plain);
           /* NULL when anonymised: a site could tell who it is */
           write_text (cx, ws, cx->changes_name, row, CH_COL_SITE, follow_up->site, cx->f_cell_plain);
@@ -875,21 +868,21 @@ write_changes (Compare *cx)
                                                             ems_xlsx_text_lines (to, widths[CH_COL_TO]))));
           check (cx, worksheet_write_number (ws, row, CH_COL_NUMBER, e, cx->f_rank), "number");
           write_text (cx, ws, cx->changes_name, row, CH_COL_TITLE, element_title (cx, e), cx->f_cell_plain);
-          write_score (cx, ws, row, CH_COL_FIRST, has_first, has_first ? first->elements[e - 1].score : 0.0);
-          write_score (cx, ws, row, CH_COL_LAST, has_last, has_last ? last->elements[e - 1].score : 0.0);
+          write_score (cx, ws, row, CH_COL_FIRST, change.has_first, change.first);
+          write_score (cx, ws, row, CH_COL_LAST, change.has_last, change.last);
 
           lxw_rowcol_to_cell (first_cell, row, CH_COL_FIRST);
           lxw_rowcol_to_cell (last_cell, row, CH_COL_LAST);
           lxw_rowcol_to_cell (delta_cell, row, CH_COL_DELTA);
-          has_delta = ems_comparison_get_delta (cx->comparison, follow_up, e, &delta);
           formula = g_strdup_printf ("=IF(AND(ISNUMBER(%s),ISNUMBER(%s)),%s-%s,\"\")",
                                      first_cell, last_cell, last_cell, first_cell);
-          write_formula (cx, ws, row, CH_COL_DELTA, formula, cx->f_delta, has_delta, delta);
+          write_formula (cx, ws, row, CH_COL_DELTA, formula, cx->f_delta, change.has_delta, change.delta);
           g_clear_pointer (&formula, g_free);
 
-          if (has_delta)
-            direction = delta > 0 ? "↑" : delta < 0 ? "↓" : "=";
-          formula = g_strdup_printf ("=IF(ISNUMBER(%s),IF(%s>0,\"↑\",IF(%s<0,\"↓\",\"=\")),\"\")",
+          /* The direction as shown, at one decimal (ems_change_direction()) */
+          if (change.has_delta)
+            direction = change.direction > 0 ? "↑" : change.direction < 0 ? "↓" : "=";
+          formula = g_strdup_printf ("=IF(ISNUMBER(%s),IF(ROUND(%s,1)>0,\"↑\",IF(ROUND(%s,1)<0,\"↓\",\"=\")),\"\")",
                                      delta_cell, delta_cell, delta_cell);
           check (cx, worksheet_write_formula_str (ws, row, CH_COL_DIRECTION, formula, cx->f_direction,
                                                   direction), "direction");
@@ -904,8 +897,8 @@ write_changes (Compare *cx)
     lxw_conditional_format cf = { 0 };
 
     lxw_rowcol_to_cell_abs (cell, 1, CH_COL_DELTA, FALSE, TRUE);
-    up = g_strdup_printf ("=AND(ISNUMBER(%s),%s>0)", cell, cell);
-    down = g_strdup_printf ("=AND(ISNUMBER(%s),%s<0)", cell, cell);
+    up = g_strdup_printf ("=AND(ISNUMBER(%s),ROUND(%s,1)>0)", cell, cell);
+    down = g_strdup_printf ("=AND(ISNUMBER(%s),ROUND(%s,1)<0)", cell, cell);
     cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
     cf.value_string = up;
     cf.format = cx->f_up;
