@@ -13,6 +13,7 @@
 #include "ems-presentation.h"
 #include "ems-test-utils.h"
 #include "ems-tooltip.h"
+#include "ems-workshop-table.h"
 #include "ems-workshop-window.h"
 
 static EmsApplication *app;
@@ -104,7 +105,7 @@ loaded (gpointer user_data)
   EmsWorkshopWindow *window = user_data;
 
   return !ems_workshop_window_is_busy (window) &&
-         (ems_workshop_window_get_comparison (window) != NULL ||
+         (ems_comparison_get_n_participants (ems_workshop_window_get_comparison (window)) > 0 ||
           ems_workshop_window_get_n_problems (window) > 0);
 }
 
@@ -444,7 +445,7 @@ test_changes (void)
   for (guint e = 1; e <= 2; e++)
     {
       double delta = last->elements[e - 1].score - first->elements[e - 1].score;
-      g_autofree char *expected = ems_workshop_format_delta (delta);
+      g_autofree char *expected = ems_format_change (delta);
       GtkWidget *label = find_change_label (changes, e);
 
       g_assert_nonnull (label);
@@ -679,7 +680,8 @@ test_application (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "workshop", NULL);
   ems_test_wait_until (has_workshop_window, NULL, 30, "a workshop window");
   window = find_workshop_window ();
-  g_assert_null (ems_workshop_window_get_comparison (window));
+  g_assert_cmpuint (ems_comparison_get_n_participants (ems_workshop_window_get_comparison (window)), ==, 0);
+  g_assert_null (ems_workshop_window_get_table (window));
   /* Nothing to present yet */
   gtk_widget_activate_action (GTK_WIDGET (window), "workshop.present", NULL);
   ems_test_flush ();
