@@ -8,7 +8,12 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "ems-presentation.h"
 #include "ems-test-utils.h"
@@ -199,26 +204,104 @@ find_change_label (GtkWidget *widget,
   return NULL;
 }
 
+/* Pixels of the rectangle (x, y, width, height) of @pixels (RGBA,
+ * @stride bytes a row) that differ from its top-left pixel */
+static double
+share_not_background (const guchar *pixels,
+                      gsize         stride,
+                      int           x0,
+                      int           y0,
+                      int           width,
+                      int           height)
+{
+  const guchar *background = pixels + y0 * stride + x0 * 4;
+  guint64 n = 0;
+
+  for (int y = y0; y < y0 + height; y++)
+    for (int x = x0; x < x0 + width; x++)
+      {
+        const guchar *p = pixels + y * stride + x * 4;
+
+        if (ABS (p[0] - background[0]) + ABS (p[1] - background[1]) + ABS (p[2] - background[2]) > 24)
+          n++;
+      }
+
+  return width > 0 && height > 0 ? (double) n / ((double) width * height) : 0.0;
+}
+
+static GtkWidget *
+find_drawing_area (GtkWidget *widget)
+{
+  if (GTK_IS_DRAWING_AREA (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drawing_area (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Writes a screenshot of @window, and checks it: the size asked for,
+ * something drawn, and when @chart the chart on screen is drawn (a good
+ * share of its area is not background) */
 static void
 save_screenshot (GtkWidget  *window,
-                 const char *name)
+                 const char *name,
+                 int         width,
+                 int         height,
+                 gboolean    chart)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (output_dir, name, NULL);
+  g_autofree guchar *pixels = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
+  gsize stride;
+
+  g_assert_cmpint (gtk_widget_get_width (window), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (window), ==, height);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("wrote %s (%d×%d)", path, width, height);
+
+  stride = (gsize) width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  /* Not blank: text, rules and widgets over the background */
+  g_assert_cmpfloat (share_not_background (pixels, stride, 0, 0, width, height), >, 0.01);
+
+  if (chart)
+    {
+      GtkWidget *area = find_drawing_area (window);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (area);
+      g_assert_true (gtk_widget_compute_bounds (area, window, &bounds));
+      g_assert_cmpfloat (bounds.size.width, >, 100);
+      g_assert_cmpfloat (bounds.size.height, >, 100);
+      /* Rings, bars, labels: a chart covers far more than a few pixels */
+      g_assert_cmpfloat (share_not_background (pixels, stride,
+                                               MAX (0, (int) bounds.origin.x), MAX (0, (int) bounds.origin.y),
+                                               MIN (width - (int) bounds.origin.x, (int) bounds.size.width),
+                                               MIN (height - (int) bounds.origin.y, (int) bounds.size.height)),
+                         >, 0.03);
+    }
 }
 
 static void
@@ -710,6 +793,260 @@ test_application (void)
     g_object_unref (files[i]);
 }
 
+/* The window, the handout and the workbook show one set of figures -------- */
+
+static char *
+run (const char * const *argv,
+     gboolean            must_succeed)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (must_succeed && !g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+
+  return g_steal_pointer (&out);
+}
+
+/* The mean (first percentage) of each element's row in the handout's
+ * "Statistics by element" table, by element number */
+static GHashTable *
+handout_means (const char *text)
+{
+  GHashTable *means = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GRegex) row = g_regex_new ("^(\\d+)\\. .*?\\s(\\d+\\.\\d) %", G_REGEX_MULTILINE, 0, NULL);
+  const char *start = strstr (text, "Statistics by element");
+  const char *end = start != NULL ? strstr (start, "Mean shaded by its band") : NULL;
+  g_autofree char *table = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  table = g_strndup (start, end - start);
+  g_regex_match (row, table, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+
+      g_hash_table_insert (means, GUINT_TO_POINTER (atoi (number)), g_match_info_fetch (match, 2));
+      g_match_info_next (match, NULL);
+    }
+
+  return means;
+}
+
+static char *
+handout_value (const char *text,
+               const char *key)
+{
+  g_autofree char *pattern = g_strdup_printf ("^%s\\s+(\\d+\\.\\d) %%", key);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_true (g_regex_match (regex, text, 0, &match));
+  return g_match_info_fetch (match, 1);
+}
+
+/* A cell of the window's table, "44.2 %" (or "44.2 %\nAmber"), as "44.2" */
+static char *
+table_number (GtkWidget *table,
+              guint      column,
+              guint      row)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (table), column, row);
+  g_auto(GStrv) words = NULL;
+
+  g_assert_true (GTK_IS_LABEL (cell));
+  words = g_strsplit (gtk_label_get_text (GTK_LABEL (cell)), " ", 2);
+  return g_strdup (words[0]);
+}
+
+static char *
+one_decimal (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+}
+
+static void
+test_figures_match_exports (void)
+{
+  const char *exe = g_getenv ("TEN_ELEMENTS");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "compare.xlsx", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *workbook = NULL;
+  g_autofree char *overall = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *window_target = NULL;
+  g_autoptr(GHashTable) means = NULL;
+  g_autoptr(EmsRadarData) radar = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_autofree char *paths[3] = { NULL };
+  GFile *files[3];
+  EmsWorkshopWindow *window;
+  EmsComparison *comparison;
+  GtkWidget *table;
+  guint n_elements, mean_row;
+  const char *script =
+    "import sys, openpyxl\n"
+    "ws = openpyxl.load_workbook(sys.argv[1], data_only=True)['Statistics']\n"
+    "for r in ws.iter_rows(min_row=2, values_only=True):\n"
+    "    if r[0] is not None:\n"
+    "        print('%d %.1f %.1f' % (r[0], r[2], r[9]))\n";
+
+  if (exe == NULL || pdftotext == NULL || !g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("needs TEN_ELEMENTS, pdftotext and /usr/bin/python3");
+      return;
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      files[i] = ems_test_get_example (i);
+      paths[i] = g_file_get_path (files[i]);
+    }
+
+  /* The window reads the files itself… */
+  window = open_workshop (files, 3, 1280, 800);
+  comparison = ems_workshop_window_get_comparison (window);
+  table = ems_workshop_window_get_table (window);
+  n_elements = ems_comparison_get_n_elements (comparison);
+  mean_row = EMS_WORKSHOP_TABLE_FIRST_ROW + 3;
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (table), 0, mean_row))),
+                   ==, "Mean");
+
+  /* …and so does the command line, for the handout and the workbook */
+  {
+    const char *argv_pdf[] = { exe, "--compare", paths[0], paths[1], paths[2], "--export", pdf, NULL };
+    const char *argv_xlsx[] = { exe, "--compare", paths[0], paths[1], paths[2], "--export", xlsx, NULL };
+    const char *argv_text[] = { pdftotext, "-layout", pdf, "-", NULL };
+    const char *argv_read[] = { "/usr/bin/python3", "-c", script, xlsx, NULL };
+
+    g_free (run (argv_pdf, TRUE));
+    g_free (run (argv_xlsx, TRUE));
+    text = run (argv_text, TRUE);
+    workbook = run (argv_read, FALSE);
+  }
+
+  /* Each element's group mean */
+  means = handout_means (text);
+  g_assert_cmpuint (g_hash_table_size (means), ==, n_elements);
+  rows = g_strsplit (workbook, "\n", -1);
+  if (workbook[0] == '\0')
+    g_test_message ("openpyxl could not read the workbook: only the handout is compared");
+  else
+    g_assert_cmpuint (g_strv_length (rows), ==, n_elements + 1);
+
+  for (guint e = 1; e <= n_elements; e++)
+    {
+      g_autofree char *shown = table_number (table, e, mean_row);
+
+      g_assert_cmpstr (shown, ==, g_hash_table_lookup (means, GUINT_TO_POINTER (e)));
+      if (workbook[0] != '\0')
+        {
+          g_auto(GStrv) cells = g_strsplit (rows[e - 1], " ", -1);
+
+          g_assert_cmpuint (atoi (cells[0]), ==, e);
+          g_assert_cmpstr (shown, ==, cells[1]);
+        }
+    }
+
+  /* The mean of the overall scores */
+  overall = table_number (table, n_elements + 1, mean_row);
+  {
+    g_autofree char *printed = handout_value (text, "Mean overall score");
+
+    g_assert_cmpstr (overall, ==, printed);
+  }
+
+  /* The group target: the window's radar ring, the handout's cover and
+   * the workbook's Target column (the examples' targets differ) */
+  radar = ems_radar_data_new_for_comparison (comparison, NULL, 0);
+  g_assert_true (radar->has_target);
+  window_target = one_decimal (radar->target);
+  target = handout_value (text, "Target");
+  g_assert_cmpstr (window_target, ==, target);
+  g_assert_cmpstr (window_target, ==, "66.7");
+  if (workbook[0] != '\0')
+    for (guint e = 1; e <= n_elements; e++)
+      {
+        g_auto(GStrv) cells = g_strsplit (rows[e - 1], " ", -1);
+
+        g_assert_cmpstr (window_target, ==, cells[2]);
+      }
+
+  g_remove (pdf);
+  g_remove (xlsx);
+  g_rmdir (dir);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  destroy_window (window);
+}
+
+/* Numbers for CSS are written for a machine: a French locale must not
+ * turn the slides' type size into "28,4px", which GTK rejects */
+static void
+test_presentation_css_locale (void)
+{
+  locale_t french = newlocale (LC_ALL_MASK, "fr_FR.UTF-8", (locale_t) 0);
+
+  if (french == (locale_t) 0)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+  freelocale (french);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GFile) file = ems_test_get_example (0);
+      g_autoptr(EmsAssessment) assessment = NULL;
+      g_autoptr(GError) error = NULL;
+      EmsPresentation *slides;
+      const PangoFontDescription *font;
+      double expected;
+
+      /* The child runs in French: a comma for decimals */
+      g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+
+      assessment = ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      slides = ems_presentation_new_for_assessment (GTK_APPLICATION (app), assessment);
+      gtk_window_set_decorated (GTK_WINDOW (slides), FALSE);
+      gtk_window_set_default_size (GTK_WINDOW (slides), 1024, 768);
+      gtk_window_present (GTK_WINDOW (slides));
+      ems_test_wait_drawn (GTK_WIDGET (slides));
+      ems_test_flush ();
+
+      /* The window's font size is its height / 27, to one decimal, in px */
+      expected = round (gtk_widget_get_height (GTK_WIDGET (slides)) / 27.0 * 10.0) / 10.0;
+      font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (slides)));
+      g_assert_nonnull (font);
+      g_test_message ("font size %g (absolute %d), expected %g px",
+                      (double) pango_font_description_get_size (font) / PANGO_SCALE,
+                      pango_font_description_get_size_is_absolute (font), expected);
+      g_assert_true (pango_font_description_get_size_is_absolute (font));
+      g_assert_cmpfloat_with_epsilon ((double) pango_font_description_get_size (font) / PANGO_SCALE,
+                                      expected, 0.01);
+      destroy_window (slides);
+      return;
+    }
+
+  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* A CSS parse error is a warning, fatal in a test: the child fails */
+  g_test_trap_assert_passed ();
+}
+
 static gboolean
 screen_fits (int width,
              int height)
@@ -817,7 +1154,8 @@ test_screenshots (void)
 
           ems_workshop_window_show_view (window, views[v]);
           ems_test_wait_drawn (GTK_WIDGET (window));
-          save_screenshot (GTK_WIDGET (window), name);
+          save_screenshot (GTK_WIDGET (window), name, size[0], size[1],
+                           g_str_equal (views[v], "radar") || g_str_equal (views[v], "distribution"));
         }
 
       gtk_widget_activate_action (GTK_WIDGET (window), "workshop.anonymise", NULL);
@@ -826,7 +1164,7 @@ test_screenshots (void)
       {
         g_autofree char *name = g_strdup_printf ("workshop-table-anonymised-%dx%d.png", size[0], size[1]);
 
-        save_screenshot (GTK_WIDGET (window), name);
+        save_screenshot (GTK_WIDGET (window), name, size[0], size[1], FALSE);
       }
 
       /* The slides in a window of the projector's size (the test screen
@@ -841,7 +1179,8 @@ test_screenshots (void)
 
           ems_presentation_set_slide (slides, s);
           ems_test_wait_drawn (GTK_WIDGET (slides));
-          save_screenshot (GTK_WIDGET (slides), name);
+          /* Slides 1 and 2: the group radar and the group's answers */
+          save_screenshot (GTK_WIDGET (slides), name, size[0], size[1], s < 2);
         }
 
       destroy_window (slides);
@@ -865,7 +1204,7 @@ test_screenshots (void)
 
           ems_presentation_set_slide (slides, s);
           ems_test_wait_drawn (GTK_WIDGET (slides));
-          save_screenshot (GTK_WIDGET (slides), name);
+          save_screenshot (GTK_WIDGET (slides), name, size[0], size[1], s < 2);
         }
       destroy_window (slides);
     }
@@ -897,6 +1236,8 @@ main (int   argc,
   g_test_add_func ("/app/workshop/changes", test_changes);
   g_test_add_func ("/app/workshop/presentation-keys", test_presentation_keys);
   g_test_add_func ("/app/workshop/single-assessment", test_single_assessment);
+  g_test_add_func ("/app/workshop/figures-match-exports", test_figures_match_exports);
+  g_test_add_func ("/app/workshop/presentation-css-locale", test_presentation_css_locale);
   g_test_add_func ("/app/workshop/screenshots", test_screenshots);
 
   status = g_test_run ();
