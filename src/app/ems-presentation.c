@@ -15,6 +15,7 @@
 
 #include "ems-charts.h"
 #include "ems-presentation-private.h"
+#include "ems-workshop-view.h"
 
 /* Body text: the window height divided by this, in pixels */
 #define BODY_FONT_DIVISOR 27.0
@@ -52,22 +53,6 @@ ems_presentation_get_window_height (EmsPresentation *self)
   if (height <= 0)
     gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   return MAX (height, 300);
-}
-
-/* Loads ui/ems-presentation.css once for the default display */
-static void
-load_style (void)
-{
-  static GtkCssProvider *provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/tenelements/TenElements/ems-presentation.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 /* The window's type size, for the CSS: a number for a machine, with a
@@ -430,7 +415,7 @@ ems_presentation_init (EmsPresentation *self)
   GtkEventController *keys;
   GtkGesture *click;
 
-  load_style ();
+  ems_workshop_load_stylesheet ("/io/github/tenelements/TenElements/ems-presentation.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->picked = g_array_new (FALSE, FALSE, sizeof (guint));

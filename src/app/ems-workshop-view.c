@@ -160,6 +160,29 @@ ems_workshop_view_set_comparison (EmsWorkshopView *self,
 
 /* Shared pieces ------------------------------------------------------------ */
 
+void
+ems_workshop_load_stylesheet (const char *resource)
+{
+  static GHashTable *loaded = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  g_return_if_fail (resource != NULL);
+
+  if (display == NULL)
+    return;
+  if (loaded == NULL)
+    loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (loaded, resource))
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, resource);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_hash_table_add (loaded, g_strdup (resource));
+}
+
 EmsChartStyle
 ems_workshop_chart_style (void)
 {

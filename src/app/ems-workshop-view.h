@@ -38,6 +38,9 @@ void                 ems_workshop_view_rebuild        (EmsWorkshopView *self);
 
 /* Pieces shared by the views and the slides ------------------------------ */
 
+/* Loads the stylesheet at @resource (a GResource path) for the default
+ * display, once */
+void                 ems_workshop_load_stylesheet     (const char      *resource);
 /* Light or dark, following the style manager, on the widget's background */
 EmsChartStyle        ems_workshop_chart_style         (void);
 /* "1. Environmental Policy" */

@@ -67,21 +67,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void start_next_job (EmsWorkshopWindow *self);
 
-static void
-load_style (void)
-{
-  static GtkCssProvider *provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/tenelements/TenElements/ems-workshop.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static guint
 n_participants (EmsWorkshopWindow *self)
 {
@@ -595,7 +580,7 @@ ems_workshop_window_init (EmsWorkshopWindow *self)
   self->cancellable = g_cancellable_new ();
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
 
-  load_style ();
+  ems_workshop_load_stylesheet ("/io/github/tenelements/TenElements/ems-workshop.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   views[0] = EMS_WORKSHOP_VIEW (self->table_view);

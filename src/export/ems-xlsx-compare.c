@@ -70,6 +70,20 @@ header_format (EmsXlsxCompare *cx,
   return f;
 }
 
+/* Figures sit in the middle of their cell, which grows with wrapped text */
+static lxw_format *
+centred (lxw_workbook *wb,
+         const char   *num_format)
+{
+  lxw_format *f = workbook_add_format (wb);
+
+  if (num_format != NULL)
+    format_set_num_format (f, num_format);
+  format_set_align (f, LXW_ALIGN_CENTER);
+  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+  return f;
+}
+
 static void
 make_formats (EmsXlsxCompare *cx)
 {
@@ -81,25 +95,10 @@ make_formats (EmsXlsxCompare *cx)
 
   /* The score with its band word: the cell stays a number */
   band_format = g_strdup_printf ("[<40]0.0\"%s\";[<70]0.0\"%s\";0.0\"%s\"", red, amber, green);
-  cx->f_band_score = workbook_add_format (wb);
-  format_set_num_format (cx->f_band_score, band_format);
-  format_set_align (cx->f_band_score, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_band_score, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_figure = workbook_add_format (wb);
-  format_set_num_format (cx->f_figure, "0.0");
-  format_set_align (cx->f_figure, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_figure, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_share = workbook_add_format (wb);
-  format_set_num_format (cx->f_share, "0.0%");
-  format_set_align (cx->f_share, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_share, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_day = workbook_add_format (wb);
-  format_set_num_format (cx->f_day, "yyyy-mm-dd");
-  format_set_align (cx->f_day, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_day, LXW_ALIGN_VERTICAL_CENTER);
+  cx->f_band_score = centred (wb, band_format);
+  cx->f_figure = centred (wb, "0.0");
+  cx->f_share = centred (wb, "0.0%");
+  cx->f_day = centred (wb, "yyyy-mm-dd");
 
   cx->f_cell_text = workbook_add_format (wb);
   format_set_text_wrap (cx->f_cell_text);
@@ -108,29 +107,14 @@ make_formats (EmsXlsxCompare *cx)
   cx->f_cell_plain = workbook_add_format (wb);
   format_set_align (cx->f_cell_plain, LXW_ALIGN_VERTICAL_CENTER);
 
-  cx->f_null = workbook_add_format (wb);
-  format_set_align (cx->f_null, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_null, LXW_ALIGN_VERTICAL_CENTER);
+  cx->f_null = centred (wb, NULL);
   format_set_font_color (cx->f_null, 0x808080);
 
-  cx->f_count = workbook_add_format (wb);
-  format_set_num_format (cx->f_count, "0");
-  format_set_align (cx->f_count, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_count, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_delta = workbook_add_format (wb);
-  format_set_num_format (cx->f_delta, "+0.0;-0.0;0.0");
-  format_set_align (cx->f_delta, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_delta, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_direction = workbook_add_format (wb);
-  format_set_align (cx->f_direction, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_direction, LXW_ALIGN_VERTICAL_CENTER);
+  cx->f_count = centred (wb, "0");
+  cx->f_delta = centred (wb, "+0.0;-0.0;0.0");
+  cx->f_direction = centred (wb, NULL);
   format_set_bold (cx->f_direction);
-
-  cx->f_rank = workbook_add_format (wb);
-  format_set_align (cx->f_rank, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_rank, LXW_ALIGN_VERTICAL_CENTER);
+  cx->f_rank = centred (wb, NULL);
 
   cx->f_mono = workbook_add_format (wb);
   format_set_font_name (cx->f_mono, "DejaVu Sans Mono");
