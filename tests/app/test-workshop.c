@@ -443,6 +443,16 @@ test_single_assessment (void)
   assert_counter (slides, 1);
   label = ems_comparison_dup_label (ems_presentation_get_comparison (slides), 0);
   g_assert_cmpuint (count_in_tree (GTK_WIDGET (slides), label), >, 0);
+
+  /* The slides show a copy: editing the assessment meanwhile changes
+   * neither their names nor their figures */
+  ems_assessment_set_name (assessment, "Renamed while presenting");
+  g_assert_true (ems_comparison_get_assessment (ems_presentation_get_comparison (slides), 0) != assessment);
+  {
+    g_autofree char *still = ems_comparison_dup_label (ems_presentation_get_comparison (slides), 0);
+
+    g_assert_cmpstr (still, ==, label);
+  }
   ems_test_press_key (GTK_WIDGET (slides), GDK_KEY_Page_Down);
   assert_counter (slides, 2);
 
