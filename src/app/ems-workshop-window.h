@@ -14,12 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EmsWorkshopWindow, ems_workshop_window, EMS, WORKSHOP_WINDOW, AdwApplicationWindow)
 
-/* Columns of the participants table (gtk_grid_get_child_at): column 0 the
- * participant, 1..n_elements the elements, then the overall score. Row 0
- * is the header, rows 1..n_participants the participants, then the
- * statistics. */
-#define EMS_WORKSHOP_TABLE_FIRST_ROW 1
-
 EmsWorkshopWindow *ems_workshop_window_new             (GtkApplication    *application);
 /* Adds @files to the set, loading them off the main thread. A folder adds
  * the .emsa files in it. Files that fail are listed in the Problems view
@@ -28,20 +22,23 @@ void               ems_workshop_window_open_files      (EmsWorkshopWindow *self,
                                                         GFile            **files,
                                                         guint              n_files);
 gboolean           ems_workshop_window_is_busy         (EmsWorkshopWindow *self);
+/* The set compared: empty until files are read, never NULL */
 EmsComparison     *ems_workshop_window_get_comparison  (EmsWorkshopWindow *self);
 gboolean           ems_workshop_window_get_anonymise   (EmsWorkshopWindow *self);
 void               ems_workshop_window_set_anonymise   (EmsWorkshopWindow *self,
                                                         gboolean           anonymise);
 /* Files that could not be loaded */
 guint              ems_workshop_window_get_n_problems  (EmsWorkshopWindow *self);
-/* "table", "radar", "distribution", "priorities", "changes", "problems" */
+/* "table", "radar", "distribution", "priorities", "changes", "problems":
+ * each an EmsWorkshopView of the comparison */
 void               ems_workshop_window_show_view       (EmsWorkshopWindow *self,
                                                         const char        *name);
 GtkWidget         *ems_workshop_window_get_view        (EmsWorkshopWindow *self,
                                                         const char        *name);
 gboolean           ems_workshop_window_view_is_visible (EmsWorkshopWindow *self,
                                                         const char        *name);
-/* The participants table: a GtkGrid, see EMS_WORKSHOP_TABLE_FIRST_ROW */
+/* The participants table: a GtkGrid, see EMS_WORKSHOP_TABLE_FIRST_ROW in
+ * ems-workshop-table.h; NULL while the set is empty */
 GtkWidget         *ems_workshop_window_get_table       (EmsWorkshopWindow *self);
 /* Participants drawn over the group mean in the radar (at most
  * EMS_CHART_MAX_SERIES - 1) */
@@ -50,9 +47,5 @@ void               ems_workshop_window_set_picked      (EmsWorkshopWindow *self,
                                                         guint              n_participants);
 /* Opens the presentation of the set, full screen */
 GtkWindow         *ems_workshop_window_present_slides  (EmsWorkshopWindow *self);
-
-/* "↑ +12.5", "↓ −5.0", "= 0.0": a change in points with its direction in
- * text, as the Changes view and the slides show it */
-char              *ems_workshop_format_delta           (double             delta);
 
 G_END_DECLS

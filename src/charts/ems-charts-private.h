@@ -74,4 +74,11 @@ char        *ems_chart_format_number    (double               value);
 gboolean     ems_chart_rects_overlap    (const EmsChartRect  *a,
                                          const EmsChartRect  *b);
 
+/* Distribution data with @n_rows empty rows and the legend */
+EmsDistributionData *ems_distribution_data_new_empty (EmsChecklist          *checklist,
+                                                      guint                  n_rows);
+/* A row's counts from an element's answers (its label is left alone) */
+void         ems_distribution_row_fill  (EmsDistributionRow    *row,
+                                         const EmsElementScore *es);
+
 G_END_DECLS

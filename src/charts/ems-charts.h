@@ -21,6 +21,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "ems-comparison.h"
 #include "ems-scores.h"
 
 G_BEGIN_DECLS
@@ -221,6 +222,24 @@ void                 ems_distribution_draw                 (cairo_t             
                                                             double                     height,
                                                             const EmsDistributionData *data,
                                                             const EmsChartStyle       *style);
+
+/* A comparison's charts (ems-chart-comparison.c): built from the figures
+ * EmsComparison computes, never from figures of their own -------------- */
+
+/* The group mean against the group target, with @picked participants
+ * (at most EMS_CHART_MAX_SERIES - 1) drawn over it; no red flags (the
+ * group has none). A set of one is that participant's own chart. */
+EmsRadarData        *ems_radar_data_new_for_comparison     (EmsComparison   *comparison,
+                                                            const guint     *picked,
+                                                            guint            n_picked);
+/* The group mean, the lowest and the highest score of each element,
+ * against the group target */
+EmsRadarData        *ems_radar_data_new_for_group_range    (EmsComparison   *comparison);
+/* Every answer of the group, one row per element */
+EmsDistributionData *ems_distribution_data_new_for_group   (EmsComparison   *comparison);
+/* Element @number's answers, one row per participant (its label) */
+EmsDistributionData *ems_distribution_data_new_for_element (EmsComparison   *comparison,
+                                                            guint            number);
 
 /* Coverage ring ---------------------------------------------------------- */
 

@@ -227,35 +227,29 @@ ems_distribution_draw (cairo_t                   *cr,
   cairo_restore (cr);
 }
 
-EmsDistributionData *
-ems_distribution_data_new_from_scores (EmsChecklist    *checklist,
-                                       const EmsScores *scores)
+void
+ems_distribution_row_fill (EmsDistributionRow    *row,
+                           const EmsElementScore *es)
 {
-  EmsDistributionData *data;
+  guint done = es->n_not_applicable;
 
-  g_return_val_if_fail (EMS_IS_CHECKLIST (checklist), NULL);
-  g_return_val_if_fail (scores != NULL, NULL);
-
-  data = g_new0 (EmsDistributionData, 1);
-  data->n_rows = scores->n_elements;
-  data->rows = g_new0 (EmsDistributionRow, scores->n_elements);
-
-  for (guint i = 0; i < scores->n_elements; i++)
+  for (guint k = 0; k <= EMS_LEVEL_MAX; k++)
     {
-      const EmsElementScore *es = &scores->elements[i];
-      const EmsElement *element = ems_checklist_get_element (checklist, es->number);
-      EmsDistributionRow *row = &data->rows[i];
-      guint done = es->n_not_applicable;
-
-      row->label = g_strdup (element ? element->title : "");
-      for (guint k = 0; k <= EMS_LEVEL_MAX; k++)
-        {
-          row->n_levels[k] = es->n_levels[k];
-          done += es->n_levels[k];
-        }
-      row->n_not_applicable = es->n_not_applicable;
-      row->n_unanswered = es->n_questions > done ? es->n_questions - done : 0;
+      row->n_levels[k] = es->n_levels[k];
+      done += es->n_levels[k];
     }
+  row->n_not_applicable = es->n_not_applicable;
+  row->n_unanswered = es->n_questions > done ? es->n_questions - done : 0;
+}
+
+EmsDistributionData *
+ems_distribution_data_new_empty (EmsChecklist *checklist,
+                                 guint         n_rows)
+{
+  EmsDistributionData *data = g_new0 (EmsDistributionData, 1);
+
+  data->n_rows = n_rows;
+  data->rows = g_new0 (EmsDistributionRow, n_rows);
 
   for (guint k = 0; k <= EMS_LEVEL_MAX; k++)
     {
@@ -268,6 +262,28 @@ ems_distribution_data_new_from_scores (EmsChecklist    *checklist,
   data->segment_labels[EMS_DISTRIBUTION_NA] = g_strdup (_("Not applicable"));
   /* Translators: distribution legend: questions not answered yet */
   data->segment_labels[EMS_DISTRIBUTION_UNANSWERED] = g_strdup (_("Unanswered"));
+
+  return data;
+}
+
+EmsDistributionData *
+ems_distribution_data_new_from_scores (EmsChecklist    *checklist,
+                                       const EmsScores *scores)
+{
+  EmsDistributionData *data;
+
+  g_return_val_if_fail (EMS_IS_CHECKLIST (checklist), NULL);
+  g_return_val_if_fail (scores != NULL, NULL);
+
+  data = ems_distribution_data_new_empty (checklist, scores->n_elements);
+  for (guint i = 0; i < scores->n_elements; i++)
+    {
+      const EmsElementScore *es = &scores->elements[i];
+      const EmsElement *element = ems_checklist_get_element (checklist, es->number);
+
+      data->rows[i].label = g_strdup (element ? element->title : "");
+      ems_distribution_row_fill (&data->rows[i], es);
+    }
 
   return data;
 }

@@ -1,33 +1,18 @@
-/* ems-comparison.c: statistics across many assessments
+/* ems-comparison.c: many assessments side by side: the participants,
+ * their labels, anonymising and follow-ups
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The statistics are in ems-comparison-stats.c, loading in
+ * ems-comparison-load.c.
  */
 #define G_LOG_DOMAIN "ems-comparison"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
-#include <stdlib.h>
 
-#include "ems-comparison.h"
-
-typedef struct
-{
-  EmsAssessment *assessment;
-  EmsScores     *scores;
-  char          *source;
-} Participant;
-
-struct _EmsComparison
-{
-  GObject          parent_instance;
-
-  GPtrArray       *participants;   /* Participant* */
-  EmsElementStats *stats;          /* n_elements, NULL until computed */
-  guint            n_elements;
-  gboolean         anonymise;
-};
+#include "ems-comparison-private.h"
 
 G_DEFINE_FINAL_TYPE (EmsComparison, ems_comparison, G_TYPE_OBJECT)
 
@@ -41,7 +26,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-participant_free (Participant *participant)
+participant_free (EmsParticipant *participant)
 {
   g_clear_object (&participant->assessment);
   g_clear_pointer (&participant->scores, ems_scores_free);
@@ -67,7 +52,7 @@ ems_comparison_finalize (GObject *object)
   EmsComparison *self = (EmsComparison *)object;
 
   g_clear_pointer (&self->participants, g_ptr_array_unref);
-  g_clear_pointer (&self->stats, g_free);
+  ems_comparison_clear_stats (self);
 
   G_OBJECT_CLASS (ems_comparison_parent_class)->finalize (object);
 }
@@ -146,32 +131,42 @@ ems_comparison_new (void)
   return g_object_new (EMS_TYPE_COMPARISON, NULL);
 }
 
+void
+ems_comparison_add_scored (EmsComparison *self,
+                           EmsAssessment *assessment,
+                           EmsScores     *scores,
+                           const char    *source)
+{
+  EmsParticipant *participant = g_new0 (EmsParticipant, 1);
+
+  participant->assessment = g_object_ref (assessment);
+  participant->scores = scores;
+  participant->source = g_strdup (source);
+  g_ptr_array_add (self->participants, participant);
+
+  self->n_elements = MAX (self->n_elements, scores->n_elements);
+  ems_comparison_clear_stats (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PARTICIPANTS]);
+}
+
 /**
  * ems_comparison_add:
  * @source: (nullable): the file the assessment came from
  *
  * Adds a participant. Its scores are computed now: the comparison is a
- * snapshot of the assessments as they are.
+ * snapshot of the assessments as they are. The comparison keeps a
+ * reference to @assessment for its texts (names, questions answered 0):
+ * give it one nobody edits, or a copy.
  */
 void
 ems_comparison_add (EmsComparison *self,
                     EmsAssessment *assessment,
                     const char    *source)
 {
-  Participant *participant;
-
   g_return_if_fail (EMS_IS_COMPARISON (self));
   g_return_if_fail (EMS_IS_ASSESSMENT (assessment));
 
-  participant = g_new0 (Participant, 1);
-  participant->assessment = g_object_ref (assessment);
-  participant->scores = ems_scores_compute (assessment);
-  participant->source = g_strdup (source);
-  g_ptr_array_add (self->participants, participant);
-
-  self->n_elements = MAX (self->n_elements, participant->scores->n_elements);
-  g_clear_pointer (&self->stats, g_free);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PARTICIPANTS]);
+  ems_comparison_add_scored (self, assessment, ems_scores_compute (assessment), source);
 }
 
 guint
@@ -181,7 +176,7 @@ ems_comparison_get_n_participants (EmsComparison *self)
   return self->participants->len;
 }
 
-static Participant *
+static EmsParticipant *
 get_participant (EmsComparison *self,
                  guint          index)
 {
@@ -195,7 +190,7 @@ EmsAssessment *
 ems_comparison_get_assessment (EmsComparison *self,
                                guint          index)
 {
-  Participant *participant = get_participant (self, index);
+  EmsParticipant *participant = get_participant (self, index);
   return participant != NULL ? participant->assessment : NULL;
 }
 
@@ -203,7 +198,7 @@ const EmsScores *
 ems_comparison_get_scores (EmsComparison *self,
                            guint          index)
 {
-  Participant *participant = get_participant (self, index);
+  EmsParticipant *participant = get_participant (self, index);
   return participant != NULL ? participant->scores : NULL;
 }
 
@@ -211,12 +206,28 @@ const char *
 ems_comparison_get_source (EmsComparison *self,
                            guint          index)
 {
-  Participant *participant = get_participant (self, index);
+  EmsParticipant *participant = get_participant (self, index);
 
   if (participant == NULL || self->anonymise)
     return NULL;
 
   return participant->source;
+}
+
+gboolean
+ems_comparison_has_source (EmsComparison *self,
+                           const char    *source)
+{
+  g_return_val_if_fail (EMS_IS_COMPARISON (self), FALSE);
+
+  if (source == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->participants->len; i++)
+    if (g_strcmp0 (ems_comparison_participant (self, i)->source, source) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 char *
@@ -239,7 +250,7 @@ ems_participant_label (guint index)
 }
 
 static const char *
-display_name (Participant *participant)
+display_name (EmsParticipant *participant)
 {
   const char *name = ems_assessment_get_name (participant->assessment);
 
@@ -255,7 +266,7 @@ char *
 ems_comparison_dup_label (EmsComparison *self,
                           guint          index)
 {
-  Participant *participant = get_participant (self, index);
+  EmsParticipant *participant = get_participant (self, index);
   const char *name, *site;
   gboolean same_name = FALSE, same_site = FALSE;
 
@@ -270,7 +281,7 @@ ems_comparison_dup_label (EmsComparison *self,
 
   for (guint i = 0; i < self->participants->len; i++)
     {
-      Participant *other = g_ptr_array_index (self->participants, i);
+      EmsParticipant *other = ems_comparison_participant (self, i);
 
       if (i == index || g_strcmp0 (display_name (other), name) != 0)
         continue;
@@ -325,195 +336,6 @@ ems_comparison_get_n_elements (EmsComparison *self)
   return self->n_elements;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-compute_stats (EmsComparison *self)
-{
-  g_autofree double *values = g_new (double, MAX (self->participants->len, 1));
-
-  self->stats = g_new0 (EmsElementStats, self->n_elements);
-
-  for (guint e = 0; e < self->n_elements; e++)
-    {
-      EmsElementStats *st = &self->stats[e];
-      double sum = 0.0, squares = 0.0;
-      guint n = 0;
-
-      st->number = e + 1;
-
-      for (guint i = 0; i < self->participants->len; i++)
-        {
-          Participant *participant = g_ptr_array_index (self->participants, i);
-          const EmsElementScore *es;
-
-          if (e >= participant->scores->n_elements)
-            continue;
-          es = &participant->scores->elements[e];
-          st->n_bands[es->band]++;
-          if (!es->has_score)
-            {
-              st->n_null++;
-              continue;
-            }
-          values[n++] = es->score;
-          sum += es->score;
-        }
-
-      st->n_scored = n;
-      st->has_stats = n > 0;
-      if (n == 0)
-        {
-          st->mean = st->median = st->min = st->max = st->stddev = st->range = NAN;
-          continue;
-        }
-
-      qsort (values, n, sizeof (double), compare_doubles);
-      st->mean = sum / n;
-      st->min = values[0];
-      st->max = values[n - 1];
-      st->range = st->max - st->min;
-      st->median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
-
-      for (guint i = 0; i < n; i++)
-        squares += (values[i] - st->mean) * (values[i] - st->mean);
-      st->stddev = sqrt (squares / n);
-    }
-}
-
-const EmsElementStats *
-ems_comparison_get_element_stats (EmsComparison *self,
-                                  guint          number)
-{
-  g_return_val_if_fail (EMS_IS_COMPARISON (self), NULL);
-  g_return_val_if_fail (number >= 1 && number <= self->n_elements, NULL);
-
-  if (self->stats == NULL)
-    compute_stats (self);
-
-  return &self->stats[number - 1];
-}
-
-static int
-compare_disagreement (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
-{
-  EmsComparison *self = user_data;
-  const EmsElementStats *x = &self->stats[*(const guint *) a - 1];
-  const EmsElementStats *y = &self->stats[*(const guint *) b - 1];
-  double sx = x->has_stats ? x->stddev : -1.0;
-  double sy = y->has_stats ? y->stddev : -1.0;
-
-  if (sx != sy)
-    return sx > sy ? -1 : 1;
-
-  return (int) x->number - (int) y->number;
-}
-
-static int
-compare_weakest (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  EmsComparison *self = user_data;
-  const EmsElementStats *x = &self->stats[*(const guint *) a - 1];
-  const EmsElementStats *y = &self->stats[*(const guint *) b - 1];
-  double mx = x->has_stats ? x->mean : G_MAXDOUBLE;
-  double my = y->has_stats ? y->mean : G_MAXDOUBLE;
-
-  if (mx != my)
-    return mx < my ? -1 : 1;
-
-  return (int) x->number - (int) y->number;
-}
-
-static GArray *
-ranked (EmsComparison    *self,
-        GCompareDataFunc  compare)
-{
-  GArray *numbers = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_elements);
-
-  if (self->stats == NULL)
-    compute_stats (self);
-
-  for (guint e = 1; e <= self->n_elements; e++)
-    g_array_append_val (numbers, e);
-
-  g_array_sort_with_data (numbers, compare, self);
-
-  return numbers;
-}
-
-GArray *
-ems_comparison_rank_disagreement (EmsComparison *self)
-{
-  g_return_val_if_fail (EMS_IS_COMPARISON (self), NULL);
-  return ranked (self, compare_disagreement);
-}
-
-GArray *
-ems_comparison_rank_weakest (EmsComparison *self)
-{
-  g_return_val_if_fail (EMS_IS_COMPARISON (self), NULL);
-  return ranked (self, compare_weakest);
-}
-
-static int
-compare_zero_counts (gconstpointer a,
-                     gconstpointer b)
-{
-  const EmsZeroCount *x = a, *y = b;
-
-  if (x->n_zero != y->n_zero)
-    return x->n_zero > y->n_zero ? -1 : 1;
-
-  return (int) x->question->index - (int) y->question->index;
-}
-
-GArray *
-ems_comparison_most_zero (EmsComparison *self,
-                          guint          max)
-{
-  EmsChecklist *checklist = ems_checklist_get_default ();
-  GArray *counts = g_array_new (FALSE, TRUE, sizeof (EmsZeroCount));
-
-  g_return_val_if_fail (EMS_IS_COMPARISON (self), NULL);
-
-  for (guint q = 0; q < ems_checklist_get_n_questions (checklist); q++)
-    {
-      EmsZeroCount count = { ems_checklist_get_question (checklist, q), 0, 0 };
-
-      for (guint i = 0; i < self->participants->len; i++)
-        {
-          Participant *participant = g_ptr_array_index (self->participants, i);
-          const EmsAnswer *answer = ems_assessment_get_answer (participant->assessment, count.question->id);
-
-          if (answer == NULL || answer->state != EMS_ANSWER_LEVEL)
-            continue;
-          count.n_answered++;
-          if (answer->level == 0)
-            count.n_zero++;
-        }
-
-      if (count.n_zero > 0)
-        g_array_append_val (counts, count);
-    }
-
-  g_array_sort (counts, compare_zero_counts);
-  if (max > 0 && counts->len > max)
-    g_array_set_size (counts, max);
-
-  return counts;
-}
-
 static char *
 identity_key (EmsAssessment *assessment)
 {
@@ -554,7 +376,7 @@ ems_comparison_follow_ups (EmsComparison *self)
 
   for (guint i = 0; i < self->participants->len; i++)
     {
-      Participant *participant = g_ptr_array_index (self->participants, i);
+      EmsParticipant *participant = ems_comparison_participant (self, i);
       char *key;
       GArray *members;
 
@@ -604,26 +426,44 @@ ems_comparison_follow_ups (EmsComparison *self)
   return result;
 }
 
-gboolean
-ems_comparison_get_delta (EmsComparison     *self,
-                          const EmsFollowUp *follow_up,
-                          guint              number,
-                          double            *delta)
+
+char *
+ems_follow_up_dup_title (const EmsFollowUp *follow_up)
 {
-  const EmsScores *first, *last;
+  g_return_val_if_fail (follow_up != NULL, NULL);
 
-  g_return_val_if_fail (EMS_IS_COMPARISON (self), FALSE);
-  g_return_val_if_fail (follow_up != NULL && follow_up->n >= 2, FALSE);
-  g_return_val_if_fail (number >= 1, FALSE);
+  if (follow_up->site != NULL && follow_up->site[0] != '\0')
+    /* Translators: an organisation assessed more than once: name, site */
+    return g_strdup_printf (_("%s, %s"), follow_up->name, follow_up->site);
 
-  first = ems_comparison_get_scores (self, follow_up->participants[0]);
-  last = ems_comparison_get_scores (self, follow_up->participants[follow_up->n - 1]);
+  return g_strdup (follow_up->name);
+}
 
-  if (number > first->n_elements || number > last->n_elements ||
-      !first->elements[number - 1].has_score || !last->elements[number - 1].has_score)
-    return FALSE;
+char *
+ems_comparison_describe_follow_up (EmsComparison     *self,
+                                   const EmsFollowUp *follow_up)
+{
+  EmsAssessment *first, *last;
+  const char *from, *to;
 
-  *delta = last->elements[number - 1].score - first->elements[number - 1].score;
+  g_return_val_if_fail (EMS_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (follow_up != NULL && follow_up->n >= 2, NULL);
 
-  return TRUE;
+  if (self->anonymise)
+    /* Translators: number of assessments of one organisation; the dates
+     * are left out when anonymised */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u assessment", "%u assessments", follow_up->n),
+                            follow_up->n);
+
+  first = ems_comparison_get_assessment (self, follow_up->participants[0]);
+  last = ems_comparison_get_assessment (self, follow_up->participants[follow_up->n - 1]);
+  from = ems_assessment_get_assessed_on (first);
+  to = ems_assessment_get_assessed_on (last);
+
+  /* Translators: number of assessments of one organisation, first and last date */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u assessment, from %s to %s",
+                                       "%u assessments, from %s to %s",
+                                       follow_up->n),
+                          follow_up->n, from ? from : _("—"), to ? to : _("—"));
 }

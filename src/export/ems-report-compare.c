@@ -30,9 +30,6 @@
 #define N_RANKED     3
 #define N_MOST_ZERO 10
 
-/* The group radar: the mean, the lowest and the highest score */
-G_STATIC_ASSERT (EMS_CHART_MAX_SERIES >= 3);
-
 static const double change_widths[] = { 0.46, 0.13, 0.13, 0.14, 0.14 };
 
 typedef struct
@@ -43,9 +40,7 @@ typedef struct
   guint          n_participants;
   guint          n_elements;
   gboolean       anonymise;
-  double         target;       /* the mean of the participants' targets */
-  double         target_min;
-  double         target_max;
+  const EmsGroupTarget *target;
 } Handout;
 
 /* Helpers ------------------------------------------------------------------ */
@@ -160,29 +155,15 @@ static void
 build_cover (Handout *h)
 {
   g_autoptr(GPtrArray) follow_ups = ems_comparison_follow_ups (h->comparison);
+  const EmsElementStats *overall = ems_comparison_get_overall_stats (h->comparison);
   g_autofree char *count = NULL;
   g_autofree char *number = g_strdup_printf ("%u", h->n_participants);
   g_autofree char *generated = g_date_time_format (ems_report_get_when (h->report), "%Y-%m-%d");
-  g_autofree char *target = ems_format_percent (h->n_participants > 0, h->target);
+  g_autofree char *target = ems_format_percent (h->target->has_target, h->target->mean);
   g_autofree char *target_text = NULL;
   g_autofree char *overall_text = NULL;
   g_autofree char *bands_text = NULL;
   g_autofree char *changes_text = NULL;
-  guint n_bands[4] = { 0 };
-  double overall_sum = 0.0;
-  guint n_overall = 0;
-
-  for (guint i = 0; i < h->n_participants; i++)
-    {
-      const EmsScores *scores = ems_comparison_get_scores (h->comparison, i);
-
-      n_bands[scores->has_overall ? scores->band : EMS_BAND_NONE]++;
-      if (scores->has_overall)
-        {
-          overall_sum += scores->overall;
-          n_overall++;
-        }
-    }
 
   ems_report_add_text (h->report, ems_report_muted (_("Environmental management system self-assessments")),
                        1.2, 40, 6);
@@ -208,10 +189,10 @@ build_cover (Handout *h)
   ems_report_add_profile_row (h->report, _("Participants"), number, TRUE);
   ems_report_add_profile_row (h->report, _("Report generated on"), generated, FALSE);
 
-  if (h->n_participants > 0 && h->target_max - h->target_min > 0.05)
+  if (h->target->has_target && !h->target->uniform)
     {
-      g_autofree char *low = ems_format_percent (TRUE, h->target_min);
-      g_autofree char *high = ems_format_percent (TRUE, h->target_max);
+      g_autofree char *low = ems_format_percent (TRUE, h->target->lowest);
+      g_autofree char *high = ems_format_percent (TRUE, h->target->highest);
 
       /* Translators: the group's target on the comparison cover: the mean
        * of the participants' targets, then the lowest and the highest */
@@ -222,22 +203,21 @@ build_cover (Handout *h)
     target_text = g_strdup (target);
   ems_report_add_profile_row (h->report, _("Target"), target_text, FALSE);
 
-  if (n_overall > 0)
+  if (overall->has_stats)
     {
-      double mean = overall_sum / n_overall;
-      g_autofree char *overall = ems_format_percent (TRUE, mean);
+      g_autofree char *mean = ems_format_percent (TRUE, overall->mean);
 
       /* Translators: the mean of the participants' overall scores on the
        * comparison cover: the percentage, then the band word */
-      overall_text = g_strdup_printf (_("%s (%s)"), overall, ems_band_to_label (ems_band_from_score (mean)));
+      overall_text = g_strdup_printf (_("%s (%s)"), mean, ems_band_to_label (ems_band_from_score (overall->mean)));
     }
   ems_report_add_profile_row (h->report, _("Mean overall score"), overall_text, TRUE);
 
   /* Translators: participants by the band of their overall score on the
    * comparison cover: numbers of green, amber, red and of no score */
   bands_text = g_strdup_printf (_("%u green · %u amber · %u red · %u no score"),
-                                n_bands[EMS_BAND_GREEN], n_bands[EMS_BAND_AMBER],
-                                n_bands[EMS_BAND_RED], n_bands[EMS_BAND_NONE]);
+                                overall->n_bands[EMS_BAND_GREEN], overall->n_bands[EMS_BAND_AMBER],
+                                overall->n_bands[EMS_BAND_RED], overall->n_bands[EMS_BAND_NONE]);
   ems_report_add_profile_row (h->report, _("Overall bands"), bands_text, FALSE);
 
   if (follow_ups->len == 0)
@@ -260,44 +240,6 @@ build_cover (Handout *h)
 
 /* Group radar -------------------------------------------------------------- */
 
-static EmsRadarData *
-group_radar (Handout *h)
-{
-  EmsRadarData *data = g_new0 (EmsRadarData, 1);
-  guint n = MIN (h->n_elements, EMS_RADAR_MAX_AXES);
-  /* Translators: radar legend in the comparison handout */
-  const char *names[] = { _("Group mean"), _("Lowest score"), _("Highest score") };
-
-  data->n_axes = n;
-  data->labels = g_new0 (char *, n + 1);
-  data->short_labels = g_new0 (char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      data->labels[i] = g_strdup (element_title (h, i + 1));
-      data->short_labels[i] = g_strdup_printf ("%u", i + 1);
-    }
-
-  data->has_target = h->n_participants > 0;
-  data->target = h->target;
-
-  data->n_series = G_N_ELEMENTS (names);
-  for (guint s = 0; s < data->n_series; s++)
-    {
-      data->series[s].name = g_strdup (names[s]);
-      data->series[s].values = g_new0 (EmsChartValue, n);
-      for (guint i = 0; i < n; i++)
-        {
-          const EmsElementStats *st = ems_comparison_get_element_stats (h->comparison, i + 1);
-
-          data->series[s].values[i].has_value = st->has_stats;
-          data->series[s].values[i].value = !st->has_stats ? 0.0 :
-                                            s == 0 ? st->mean : s == 1 ? st->min : st->max;
-        }
-    }
-
-  return data;
-}
-
 static void
 build_group (Handout *h)
 {
@@ -309,7 +251,7 @@ build_group (Handout *h)
   add_paragraph (h, _("The group mean of each element against the target, with the lowest and the highest participant's score. A participant with no score for an element is left out of it."));
 
   if (h->n_elements >= 3)
-    ems_report_add_drawing (h->report, draw_radar, group_radar (h),
+    ems_report_add_drawing (h->report, draw_radar, ems_radar_data_new_for_group_range (h->comparison),
                             (GDestroyNotify) ems_radar_data_free, 330);
 
   ems_report_add_heading (h->report, _("Participants in each band"), 1.25, 8);
@@ -454,47 +396,6 @@ build_matrix (Handout *h)
 
 /* Statistics ---------------------------------------------------------------- */
 
-static EmsDistributionData *
-group_distribution (Handout *h)
-{
-  EmsDistributionData *data;
-
-  if (h->n_participants == 0)
-    return NULL;
-
-  /* The first participant's rows and legend, then the whole group's counts */
-  data = ems_distribution_data_new_from_scores (h->checklist, ems_comparison_get_scores (h->comparison, 0));
-  for (guint r = 0; r < data->n_rows; r++)
-    {
-      EmsDistributionRow *row = &data->rows[r];
-
-      memset (row->n_levels, 0, sizeof row->n_levels);
-      row->n_not_applicable = 0;
-      row->n_unanswered = 0;
-
-      for (guint i = 0; i < h->n_participants; i++)
-        {
-          const EmsScores *scores = ems_comparison_get_scores (h->comparison, i);
-          const EmsElementScore *es;
-          guint done;
-
-          if (r >= scores->n_elements)
-            continue;
-          es = &scores->elements[r];
-          done = es->n_not_applicable;
-          for (guint k = 0; k <= EMS_LEVEL_MAX; k++)
-            {
-              row->n_levels[k] += es->n_levels[k];
-              done += es->n_levels[k];
-            }
-          row->n_not_applicable += es->n_not_applicable;
-          row->n_unanswered += es->n_questions > done ? es->n_questions - done : 0;
-        }
-    }
-
-  return data;
-}
-
 static void
 build_statistics (Handout *h)
 {
@@ -506,7 +407,6 @@ build_statistics (Handout *h)
     /* Translators: a column heading: participants with a score / with none */
     _("Scored / no score"),
   };
-  EmsDistributionData *distribution;
 
   ems_report_add_heading (h->report, _("Statistics by element"), 1.7, 0);
   add_paragraph (h, _("Over the participants with a score for the element; those with none are left out and counted."));
@@ -533,9 +433,10 @@ build_statistics (Handout *h)
     }
   add_note (h, _("Mean shaded by its band. Standard deviation in percentage points: how far the participants disagree."));
 
-  distribution = group_distribution (h);
-  if (distribution != NULL)
+  if (h->n_participants > 0)
     {
+      EmsDistributionData *distribution = ems_distribution_data_new_for_group (h->comparison);
+
       ems_report_add_heading (h->report, _("Answers by element, all participants"), 1.4, 16);
       ems_report_add_drawing (h->report, draw_distribution, distribution,
                               (GDestroyNotify) ems_distribution_data_free, 290);
@@ -661,49 +562,46 @@ build_priorities (Handout *h)
 
 /* Changes over time --------------------------------------------------------- */
 
+/* "+12.5", "-5.0", "0.0": the sign is the direction as shown */
 static char *
-delta_cell (gboolean has_delta,
-            double   delta)
+delta_cell (const EmsChange *change)
 {
   g_autofree char *number = NULL;
 
-  if (!has_delta)
+  if (!change->has_delta)
     return ems_report_muted ("—");
 
-  number = ems_chart_format_number (fabs (delta));
-  return g_strdup_printf ("%s%s", delta > 0 ? "+" : delta < 0 ? "-" : "", number);
+  number = ems_chart_format_number (fabs (change->delta));
+  return g_strdup_printf ("%s%s", change->direction > 0 ? "+" : change->direction < 0 ? "-" : "", number);
 }
 
 static const char *
-direction (gboolean has_delta,
-           double   delta)
+direction (const EmsChange *change)
 {
-  if (!has_delta)
+  if (!change->has_delta)
     return "";
 
-  return delta > 0 ? "↑" : delta < 0 ? "↓" : "=";
+  return change->direction > 0 ? "↑" : change->direction < 0 ? "↓" : "=";
 }
 
-/* @label is markup, taken */
+/* Element @number's change (0: overall); @label is markup, taken */
 static void
-add_change_row (Handout  *h,
-                char     *label,
-                gboolean  has_first,
-                double    first,
-                gboolean  has_last,
-                double    last,
-                gboolean  strong)
+add_change_row (Handout           *h,
+                const EmsFollowUp *follow_up,
+                guint              number,
+                char              *label,
+                gboolean           strong)
 {
   char *cells[G_N_ELEMENTS (change_widths)];
-  gboolean has_delta = has_first && has_last;
-  double delta = has_delta ? last - first : 0.0;
+  EmsChange change;
   EmsReportBlock *block;
 
+  ems_comparison_get_change (h->comparison, follow_up, number, &change);
   cells[0] = label;
-  cells[1] = percent_cell (has_first, first);
-  cells[2] = percent_cell (has_last, last);
-  cells[3] = delta_cell (has_delta, delta);
-  cells[4] = ems_report_escape (direction (has_delta, delta));
+  cells[1] = percent_cell (change.has_first, change.first);
+  cells[2] = percent_cell (change.has_last, change.last);
+  cells[3] = delta_cell (&change);
+  cells[4] = ems_report_escape (direction (&change));
   if (strong)
     for (guint c = 1; c < G_N_ELEMENTS (cells); c++)
       {
@@ -713,8 +611,8 @@ add_change_row (Handout  *h,
         cells[c] = tmp;
       }
   block = ems_report_add_row (h->report, G_N_ELEMENTS (change_widths), change_widths, cells, FALSE);
-  if (has_delta && delta != 0)
-    block->tint[4] = delta > 0 ? EMS_BAND_GREEN : EMS_BAND_RED;
+  if (change.direction != 0)
+    block->tint[4] = change.direction > 0 ? EMS_BAND_GREEN : EMS_BAND_RED;
 }
 
 static void
@@ -743,20 +641,11 @@ build_changes (Handout *h)
       const EmsFollowUp *follow_up = g_ptr_array_index (follow_ups, f);
       guint first_index = follow_up->participants[0];
       guint last_index = follow_up->participants[follow_up->n - 1];
-      const EmsScores *first = ems_comparison_get_scores (h->comparison, first_index);
-      const EmsScores *last = ems_comparison_get_scores (h->comparison, last_index);
       g_autofree char *from = ems_comparison_dup_label (h->comparison, first_index);
       g_autofree char *to = ems_comparison_dup_label (h->comparison, last_index);
-      g_autofree char *name = NULL;
-      g_autofree char *title = NULL;
+      g_autofree char *name = ems_follow_up_dup_title (follow_up);
+      g_autofree char *title = ems_report_clip (name, 200);
       g_autofree char *span = NULL;
-
-      if (follow_up->site != NULL && follow_up->site[0] != '\0')
-        /* Translators: an organisation assessed more than once: name, site */
-        name = g_strdup_printf (_("%s, %s"), follow_up->name, follow_up->site);
-      else
-        name = g_strdup (follow_up->name);
-      title = ems_report_clip (name, 200);
 
       ems_report_add_heading (h->report, title, 1.25, f == 0 ? 4 : 18);
       /* Translators: the oldest and newest assessments of an organisation,
@@ -770,19 +659,8 @@ build_changes (Handout *h)
 
       add_header_row (h, G_N_ELEMENTS (titles), change_widths, titles, 1.0);
       for (guint e = 1; e <= h->n_elements; e++)
-        {
-          gboolean has_first = e <= first->n_elements && first->elements[e - 1].has_score;
-          gboolean has_last = e <= last->n_elements && last->elements[e - 1].has_score;
-
-          add_change_row (h, element_cell (h, e),
-                          has_first, has_first ? first->elements[e - 1].score : 0.0,
-                          has_last, has_last ? last->elements[e - 1].score : 0.0,
-                          FALSE);
-        }
-      add_change_row (h, bold (_("Overall")),
-                      first->has_overall, first->overall,
-                      last->has_overall, last->overall,
-                      TRUE);
+        add_change_row (h, follow_up, e, element_cell (h, e), FALSE);
+      add_change_row (h, follow_up, 0, bold (_("Overall")), TRUE);
     }
 
   ems_report_add_break (h->report);
@@ -880,7 +758,6 @@ ems_report_new_comparison (EmsComparison *comparison,
                            GDateTime     *when)
 {
   Handout h = { 0 };
-  double target_sum = 0.0;
 
   g_return_val_if_fail (EMS_IS_COMPARISON (comparison), NULL);
 
@@ -891,17 +768,7 @@ ems_report_new_comparison (EmsComparison *comparison,
                 : ems_checklist_get_default ();
   h.n_elements = ems_comparison_get_n_elements (comparison);
   h.anonymise = ems_comparison_get_anonymise (comparison);
-  h.target_min = G_MAXDOUBLE;
-  h.target_max = -G_MAXDOUBLE;
-  for (guint i = 0; i < h.n_participants; i++)
-    {
-      double target = ems_comparison_get_scores (comparison, i)->target;
-
-      target_sum += target;
-      h.target_min = MIN (h.target_min, target);
-      h.target_max = MAX (h.target_max, target);
-    }
-  h.target = h.n_participants > 0 ? target_sum / h.n_participants : 0.0;
+  h.target = ems_comparison_get_target (comparison);
 
   /* The footer is also the PDF's title: it names nobody, and the PDF has
    * no author, since a comparison has many assessors */

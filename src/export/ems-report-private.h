@@ -75,6 +75,40 @@ typedef struct
   double             *line_top;             /* n_lines + 1: tops, then the bottom */
 } EmsReportBlock;
 
+/* The report itself: built in ems-report.c (and ems-report-compare.c
+ * through the functions below), laid out and drawn in ems-report-layout.c */
+
+/* Where a block (or lines @line_start..@line_end of a paragraph) went */
+typedef struct
+{
+  guint  block;
+  guint  page;
+  double y;
+  guint  line_start;
+  guint  line_end;
+} EmsReportPlacement;
+
+struct _EmsReport
+{
+  EmsAssessment *assessment;
+  EmsChecklist  *checklist;
+  EmsScores     *scores;
+  GDateTime     *when;
+  char          *footer;
+  char          *assessor;
+  GArray        *blocks;        /* EmsReportBlock */
+  GArray        *placements;    /* EmsReportPlacement */
+  guint          n_pages;
+  double         page_width;
+  double         page_height;
+  PangoContext  *context;
+  EmsChartStyle  chart_style;
+  guint          last_header;   /* 1 + index of the open table's header row */
+};
+
+/* Drops a block's Pango layouts and measures (ems-report-layout.c) */
+void            ems_report_block_clear_layout (EmsReportBlock     *block);
+
 /* An empty report for a builder to fill: @footer is printed on every page
  * and is the PDF's title (so it names nobody a handout must not name);
  * @assessor, when set, is the PDF's author. */

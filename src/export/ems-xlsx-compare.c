@@ -23,129 +23,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ems-comparison.h"
 #include "ems-error.h"
 #include "ems-xlsx.h"
-#include "ems-xlsx-private.h"
-
-/* Matrix: the header row, then one row per participant */
-#define MX_COL_LABEL         0
-#define MX_COL_FIRST_ELEMENT 1
-#define MX_WIDTH_LABEL       30
-#define MX_WIDTH_ELEMENT     13
-#define MX_WIDTH_FIGURE      11
-
-/* Statistics and Distribution: the header row, then one row per element */
-enum {
-  ST_COL_NUMBER,
-  ST_COL_TITLE,
-  ST_COL_MEAN,
-  ST_COL_MEDIAN,
-  ST_COL_MIN,
-  ST_COL_MAX,
-  ST_COL_STDDEV,
-  ST_COL_SCORED,
-  ST_COL_NULL,
-  ST_COL_TARGET,
-  N_ST_COLS
-};
-
-enum {
-  DI_COL_NUMBER,
-  DI_COL_TITLE,
-  DI_COL_RED,
-  DI_COL_AMBER,
-  DI_COL_GREEN,
-  DI_COL_NONE,
-  N_DI_COLS
-};
-
-/* Changes: one row per follow-up and element */
-enum {
-  CH_COL_NAME,
-  CH_COL_SITE,
-  CH_COL_FROM,
-  CH_COL_TO,
-  CH_COL_NUMBER,
-  CH_COL_TITLE,
-  CH_COL_FIRST,
-  CH_COL_LAST,
-  CH_COL_DELTA,
-  CH_COL_DIRECTION,
-  N_CH_COLS
-};
-
-#define TITLE_WIDTH    60
-#define FIGURE_WIDTH   11
-#define METHOD_WIDTH_A 26
-#define METHOD_WIDTH_B 30
-#define METHOD_WIDTH_C 74
-
-/* Band colours, as in the assessment workbook */
-#define COLOR_RED   0xC0504D
-#define COLOR_AMBER 0xE6A117
-#define COLOR_GREEN 0x4E9A5B
-#define COLOR_NONE  0xA6A6A6
-
-typedef struct
-{
-  EmsComparison *comparison;
-  EmsChecklist  *checklist;
-  GDateTime     *export_time;
-  EmsXlsxBook   *book;
-
-  guint          n_participants;
-  guint          n_elements;
-  gboolean       anonymise;
-  GPtrArray     *follow_ups;     /* EmsFollowUp */
-
-  /* Matrix columns after the elements */
-  lxw_col_t      mx_col_overall;
-  lxw_col_t      mx_col_target;
-  lxw_col_t      mx_col_coverage;
-  lxw_col_t      mx_col_date;    /* G_MAXUINT16 when left out */
-  lxw_col_t      mx_last_col;
-
-  lxw_worksheet *matrix;
-  lxw_worksheet *statistics;
-  lxw_worksheet *distribution;
-  lxw_worksheet *priorities;
-  lxw_worksheet *changes;
-  lxw_worksheet *method;
-
-  char          *matrix_name;
-  char          *statistics_name;
-  char          *distribution_name;
-  char          *priorities_name;
-  char          *changes_name;
-  char          *method_name;
-  char          *matrix_ref;     /* "'Matrix'!" */
-
-  const char    *null_mark;
-
-  /* Centred vertically: rows grow with wrapped text */
-  lxw_format    *f_band_score;   /* "62.5 Amber" */
-  lxw_format    *f_figure;
-  lxw_format    *f_share;
-  lxw_format    *f_day;
-  lxw_format    *f_cell_text;    /* wrapped */
-  lxw_format    *f_cell_plain;
-  lxw_format    *f_null;
-  lxw_format    *f_count;
-  lxw_format    *f_delta;
-  lxw_format    *f_direction;
-  lxw_format    *f_rank;
-  lxw_format    *f_mono;
-  lxw_format    *f_header_red;
-  lxw_format    *f_header_amber;
-  lxw_format    *f_header_green;
-  lxw_format    *f_header_none;
-  lxw_format    *f_up;
-  lxw_format    *f_down;
-} Compare;
+#include "ems-xlsx-compare-private.h"
 
 static void
-compare_clear (Compare *cx)
+compare_clear (EmsXlsxCompare *cx)
 {
   g_clear_pointer (&cx->follow_ups, g_ptr_array_unref);
   g_clear_pointer (&cx->matrix_name, g_free);
@@ -155,35 +38,6 @@ compare_clear (Compare *cx)
   g_clear_pointer (&cx->changes_name, g_free);
   g_clear_pointer (&cx->method_name, g_free);
   g_clear_pointer (&cx->matrix_ref, g_free);
-}
-
-static void
-check (Compare    *cx,
-       lxw_error   err,
-       const char *where)
-{
-  ems_xlsx_check (cx->book, err, where);
-}
-
-static void
-write_text (Compare       *cx,
-            lxw_worksheet *sheet,
-            const char    *sheet_name,
-            lxw_row_t      row,
-            lxw_col_t      col,
-            const char    *text,
-            lxw_format    *format)
-{
-  ems_xlsx_write_text (cx->book, sheet, sheet_name, row, col, text, format);
-}
-
-static const char *
-element_title (Compare *cx,
-               guint    number)
-{
-  if (number <= ems_checklist_get_n_elements (cx->checklist))
-    return ems_checklist_get_element (cx->checklist, number)->title;
-  return NULL;
 }
 
 /* A number format text literal: no quote or backslash inside */
@@ -200,8 +54,8 @@ format_literal (const char *text)
 }
 
 static lxw_format *
-header_format (Compare *cx,
-               guint32  color)
+header_format (EmsXlsxCompare *cx,
+               guint32         color)
 {
   lxw_format *f = workbook_add_format (cx->book->workbook);
 
@@ -216,8 +70,22 @@ header_format (Compare *cx,
   return f;
 }
 
+/* Figures sit in the middle of their cell, which grows with wrapped text */
+static lxw_format *
+centred (lxw_workbook *wb,
+         const char   *num_format)
+{
+  lxw_format *f = workbook_add_format (wb);
+
+  if (num_format != NULL)
+    format_set_num_format (f, num_format);
+  format_set_align (f, LXW_ALIGN_CENTER);
+  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+  return f;
+}
+
 static void
-make_formats (Compare *cx)
+make_formats (EmsXlsxCompare *cx)
 {
   lxw_workbook *wb = cx->book->workbook;
   g_autofree char *red = format_literal (ems_band_to_label (EMS_BAND_RED));
@@ -227,25 +95,10 @@ make_formats (Compare *cx)
 
   /* The score with its band word: the cell stays a number */
   band_format = g_strdup_printf ("[<40]0.0\"%s\";[<70]0.0\"%s\";0.0\"%s\"", red, amber, green);
-  cx->f_band_score = workbook_add_format (wb);
-  format_set_num_format (cx->f_band_score, band_format);
-  format_set_align (cx->f_band_score, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_band_score, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_figure = workbook_add_format (wb);
-  format_set_num_format (cx->f_figure, "0.0");
-  format_set_align (cx->f_figure, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_figure, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_share = workbook_add_format (wb);
-  format_set_num_format (cx->f_share, "0.0%");
-  format_set_align (cx->f_share, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_share, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_day = workbook_add_format (wb);
-  format_set_num_format (cx->f_day, "yyyy-mm-dd");
-  format_set_align (cx->f_day, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_day, LXW_ALIGN_VERTICAL_CENTER);
+  cx->f_band_score = centred (wb, band_format);
+  cx->f_figure = centred (wb, "0.0");
+  cx->f_share = centred (wb, "0.0%");
+  cx->f_day = centred (wb, "yyyy-mm-dd");
 
   cx->f_cell_text = workbook_add_format (wb);
   format_set_text_wrap (cx->f_cell_text);
@@ -254,29 +107,14 @@ make_formats (Compare *cx)
   cx->f_cell_plain = workbook_add_format (wb);
   format_set_align (cx->f_cell_plain, LXW_ALIGN_VERTICAL_CENTER);
 
-  cx->f_null = workbook_add_format (wb);
-  format_set_align (cx->f_null, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_null, LXW_ALIGN_VERTICAL_CENTER);
+  cx->f_null = centred (wb, NULL);
   format_set_font_color (cx->f_null, 0x808080);
 
-  cx->f_count = workbook_add_format (wb);
-  format_set_num_format (cx->f_count, "0");
-  format_set_align (cx->f_count, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_count, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_delta = workbook_add_format (wb);
-  format_set_num_format (cx->f_delta, "+0.0;-0.0;0.0");
-  format_set_align (cx->f_delta, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_delta, LXW_ALIGN_VERTICAL_CENTER);
-
-  cx->f_direction = workbook_add_format (wb);
-  format_set_align (cx->f_direction, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_direction, LXW_ALIGN_VERTICAL_CENTER);
+  cx->f_count = centred (wb, "0");
+  cx->f_delta = centred (wb, "+0.0;-0.0;0.0");
+  cx->f_direction = centred (wb, NULL);
   format_set_bold (cx->f_direction);
-
-  cx->f_rank = workbook_add_format (wb);
-  format_set_align (cx->f_rank, LXW_ALIGN_CENTER);
-  format_set_align (cx->f_rank, LXW_ALIGN_VERTICAL_CENTER);
+  cx->f_rank = centred (wb, NULL);
 
   cx->f_mono = workbook_add_format (wb);
   format_set_font_name (cx->f_mono, "DejaVu Sans Mono");
@@ -297,70 +135,10 @@ make_formats (Compare *cx)
   format_set_bg_color (cx->f_down, 0xF4CCCC);
 }
 
-/* A score with its band, or the no-score mark: never 0 */
-static void
-write_score (Compare       *cx,
-             lxw_worksheet *sheet,
-             lxw_row_t      row,
-             lxw_col_t      col,
-             gboolean       has_score,
-             double         score)
-{
-  if (has_score)
-    check (cx, worksheet_write_number (sheet, row, col, score, cx->f_band_score), "score");
-  else
-    check (cx, worksheet_write_string (sheet, row, col, cx->null_mark, cx->f_null), "no score");
-}
-
-/* A formula with its computed number, or "" when there is none */
-static void
-write_formula (Compare       *cx,
-               lxw_worksheet *sheet,
-               lxw_row_t      row,
-               lxw_col_t      col,
-               const char    *formula,
-               lxw_format    *format,
-               gboolean       has_value,
-               double         value)
-{
-  if (has_value)
-    check (cx, worksheet_write_formula_num (sheet, row, col, formula, format, value), "formula");
-  else
-    check (cx, worksheet_write_formula_str (sheet, row, col, formula, format, ""), "formula");
-}
-
-static void
-write_headers (Compare        *cx,
-               lxw_worksheet  *sheet,
-               lxw_row_t       row,
-               const char    **headers,
-               guint           n,
-               const double   *widths)
-{
-  guint lines = 1;
-
-  for (guint c = 0; c < n; c++)
-    {
-      check (cx, worksheet_write_string (sheet, row, c, headers[c], cx->book->f_header), "header");
-      lines = MAX (lines, ems_xlsx_text_lines (headers[c], widths[c]));
-    }
-  check (cx, worksheet_set_row (sheet, row, MIN (409.0, 15.0 * lines + 6.0), NULL), "row");
-}
-
-static void
-print_setup (lxw_worksheet *sheet,
-             gboolean       landscape)
-{
-  if (landscape)
-    worksheet_set_landscape (sheet);
-  worksheet_set_paper (sheet, 9);   /* A4 */
-  worksheet_fit_to_pages (sheet, 1, 0);
-}
-
 /* "'Matrix'!$B$2:$B$9": a Matrix column over the participants */
 static char *
-matrix_range (Compare   *cx,
-              lxw_col_t  col)
+matrix_range (EmsXlsxCompare *cx,
+              lxw_col_t       col)
 {
   char first[LXW_MAX_CELL_NAME_LENGTH];
   char last[LXW_MAX_CELL_NAME_LENGTH];
@@ -374,13 +152,12 @@ matrix_range (Compare   *cx,
 /* Matrix ----------------------------------------------------------------- */
 
 static void
-write_matrix (Compare *cx)
+write_matrix (EmsXlsxCompare *cx)
 {
   lxw_worksheet *ws = cx->matrix;
   g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
   g_autofree double *widths = NULL;
   char top_left[LXW_MAX_CELL_NAME_LENGTH];
-  guint header_lines = 1;
 
   cx->mx_col_overall = MX_COL_FIRST_ELEMENT + cx->n_elements;
   cx->mx_col_target = cx->mx_col_overall + 1;
@@ -412,13 +189,9 @@ write_matrix (Compare *cx)
       widths[cx->mx_col_date] = MX_WIDTH_FIGURE + 1;
     }
 
-  for (lxw_col_t c = 0; c <= cx->mx_last_col; c++)
-    {
-      check (cx, worksheet_set_column (ws, c, c, widths[c], NULL), "column");
-      check (cx, worksheet_write_string (ws, 0, c, g_ptr_array_index (headers, c), cx->book->f_header), "header");
-      header_lines = MAX (header_lines, ems_xlsx_text_lines (g_ptr_array_index (headers, c), widths[c]));
-    }
-  check (cx, worksheet_set_row (ws, 0, MIN (409.0, 15.0 * header_lines + 4.0), NULL), "row");
+  ems_xlsx_set_columns (cx->book, ws, widths, NULL, cx->mx_last_col + 1);
+  ems_xlsx_write_header_row (cx->book, ws, 0, (const char **) headers->pdata, cx->mx_last_col + 1,
+                             widths, NULL, 0);
 
   for (guint i = 0; i < cx->n_participants; i++)
     {
@@ -443,19 +216,9 @@ write_matrix (Compare *cx)
       if (!cx->anonymise)
         {
           EmsAssessment *a = ems_comparison_get_assessment (cx->comparison, i);
-          const char *date = ems_assessment_get_assessed_on (a);
-          int y, m, d;
-          char tail;
 
-          if (date != NULL && sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3
-              && y >= 1900 && g_date_valid_dmy (d, m, y))
-            {
-              lxw_datetime dt = { .year = y, .month = m, .day = d };
-
-              check (cx, worksheet_write_datetime (ws, row, cx->mx_col_date, &dt, cx->f_day), "date");
-            }
-          else
-            write_text (cx, ws, cx->matrix_name, row, cx->mx_col_date, date, NULL);
+          ems_xlsx_write_date_or_text (cx->book, ws, cx->matrix_name, row, cx->mx_col_date,
+                                       ems_assessment_get_assessed_on (a), cx->f_day, NULL);
         }
     }
 
@@ -464,17 +227,21 @@ write_matrix (Compare *cx)
   ems_xlsx_band_formats (cx->book, ws, 1, MX_COL_FIRST_ELEMENT, cx->n_participants, cx->mx_col_overall,
                          top_left);
 
-  worksheet_freeze_panes (ws, 1, 1);
-  check (cx, worksheet_autofilter (ws, 0, 0, cx->n_participants, cx->mx_last_col), "autofilter");
-  print_setup (ws, TRUE);
-  check (cx, worksheet_repeat_rows (ws, 0, 0), "repeat rows");
-  check (cx, worksheet_repeat_columns (ws, 0, 0), "repeat columns");
+  {
+    EmsXlsxSheetLayout layout = {
+      .landscape = TRUE, .freeze_rows = 1, .freeze_cols = 1,
+      .filter = TRUE, .header_row = 0, .last_row = cx->n_participants, .last_col = cx->mx_last_col,
+      .repeat_header = TRUE, .repeat_first_column = TRUE,
+    };
+
+    ems_xlsx_finish_sheet (cx->book, ws, &layout);
+  }
 }
 
 /* Statistics ------------------------------------------------------------- */
 
 static void
-write_statistics (Compare *cx)
+write_statistics (EmsXlsxCompare *cx)
 {
   lxw_worksheet *ws = cx->statistics;
   const char *headers[N_ST_COLS];
@@ -483,7 +250,8 @@ write_statistics (Compare *cx)
     FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH,
   };
   g_autofree char *targets = matrix_range (cx, cx->mx_col_target);
-  double target_sum = 0.0;
+  /* The targets may differ between participants: the group's is their mean */
+  const EmsGroupTarget *group_target = ems_comparison_get_target (cx->comparison);
 
   headers[ST_COL_NUMBER] = C_("column heading: element number", "#");
   headers[ST_COL_TITLE] = _("Element");
@@ -496,13 +264,8 @@ write_statistics (Compare *cx)
   headers[ST_COL_NULL] = _("No score");
   headers[ST_COL_TARGET] = _("Target (%)");
 
-  for (guint c = 0; c < N_ST_COLS; c++)
-    check (cx, worksheet_set_column (ws, c, c, widths[c], NULL), "column");
-  write_headers (cx, ws, 0, headers, N_ST_COLS, widths);
-
-  /* The targets may differ between participants: the group's is their mean */
-  for (guint i = 0; i < cx->n_participants; i++)
-    target_sum += ems_comparison_get_scores (cx->comparison, i)->target;
+  ems_xlsx_set_columns (cx->book, ws, widths, NULL, N_ST_COLS);
+  ems_xlsx_write_header_row (cx->book, ws, 0, headers, N_ST_COLS, widths, NULL, 0);
 
   for (guint e = 1; e <= cx->n_elements; e++)
     {
@@ -539,8 +302,8 @@ write_statistics (Compare *cx)
 
         write_formula (cx, ws, row, ST_COL_SCORED, scored, cx->f_count, TRUE, st->n_scored);
         write_formula (cx, ws, row, ST_COL_NULL, nulls, cx->f_count, TRUE, st->n_null);
-        write_formula (cx, ws, row, ST_COL_TARGET, target, cx->f_figure, TRUE,
-                       target_sum / cx->n_participants);
+        write_formula (cx, ws, row, ST_COL_TARGET, target, cx->f_figure,
+                       group_target->has_target, group_target->mean);
       }
 
       ems_xlsx_fit_row (cx->book, ws, row, ems_xlsx_text_lines (element_title (cx, e), TITLE_WIDTH));
@@ -553,13 +316,18 @@ write_statistics (Compare *cx)
     ems_xlsx_band_formats (cx->book, ws, 1, ST_COL_MEAN, cx->n_elements, ST_COL_MAX, cell);
   }
 
-  worksheet_freeze_panes (ws, 1, 2);
-  check (cx, worksheet_autofilter (ws, 0, 0, MAX (cx->n_elements, 1), N_ST_COLS - 1), "autofilter");
-  print_setup (ws, TRUE);
+  {
+    EmsXlsxSheetLayout layout = {
+      .landscape = TRUE, .freeze_rows = 1, .freeze_cols = 2,
+      .filter = TRUE, .header_row = 0, .last_row = cx->n_elements, .last_col = N_ST_COLS - 1,
+    };
+
+    ems_xlsx_finish_sheet (cx->book, ws, &layout);
+  }
 }
 
 static void
-write_statistics_charts (Compare *cx)
+write_statistics_charts (EmsXlsxCompare *cx)
 {
   lxw_row_t first = 1;
   lxw_row_t last = MAX (cx->n_elements, 1);
@@ -628,7 +396,7 @@ write_statistics_charts (Compare *cx)
 /* Distribution ----------------------------------------------------------- */
 
 static void
-write_distribution (Compare *cx)
+write_distribution (EmsXlsxCompare *cx)
 {
   lxw_worksheet *ws = cx->distribution;
   const char *headers[N_DI_COLS];
@@ -639,7 +407,6 @@ write_distribution (Compare *cx)
   lxw_chart *chart;
   lxw_chart_font axis_font = { .size = 9 };
   lxw_chart_options options = { .x_offset = 10, .y_offset = 5, .x_scale = 1.5, .y_scale = 1.5 };
-  guint lines = 1;
 
   headers[DI_COL_NUMBER] = C_("column heading: element number", "#");
   headers[DI_COL_TITLE] = _("Element");
@@ -654,14 +421,8 @@ write_distribution (Compare *cx)
 
   check (cx, worksheet_write_string (ws, 0, 0, _("Participants per band, for each element"),
                                      cx->book->f_section), "title");
-  for (guint c = 0; c < N_DI_COLS; c++)
-    {
-      check (cx, worksheet_set_column (ws, c, c, widths[c], NULL), "column");
-      check (cx, worksheet_write_string (ws, 1, c, headers[c],
-                                         header_formats[c] ? header_formats[c] : cx->book->f_header), "header");
-      lines = MAX (lines, ems_xlsx_text_lines (headers[c], widths[c]));
-    }
-  check (cx, worksheet_set_row (ws, 1, MIN (409.0, 15.0 * lines + 6.0), NULL), "row");
+  ems_xlsx_set_columns (cx->book, ws, widths, NULL, N_DI_COLS);
+  ems_xlsx_write_header_row (cx->book, ws, 1, headers, N_DI_COLS, widths, header_formats, 0);
 
   for (guint e = 1; e <= cx->n_elements; e++)
     {
@@ -706,411 +467,14 @@ write_distribution (Compare *cx)
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   check (cx, worksheet_insert_chart_opt (ws, 1, N_DI_COLS + 1, chart, &options), "distribution chart");
 
-  worksheet_freeze_panes (ws, 2, 0);
-  check (cx, worksheet_autofilter (ws, 1, 0, MAX (cx->n_elements, 1) + 1, N_DI_COLS - 1), "autofilter");
-  print_setup (ws, TRUE);
-}
-
-/* Priorities ------------------------------------------------------------- */
-
-static lxw_row_t
-write_ranking (Compare    *cx,
-               lxw_row_t   row,
-               const char *title,
-               GArray     *numbers,
-               const char *value_heading,
-               gboolean    by_spread)
-{
-  lxw_worksheet *ws = cx->priorities;
-  const char *headers[] = {
-    _("Rank"), C_("column heading: element number", "#"), _("Element"), value_heading,
-    _("Minimum"), _("Maximum"), _("Scored"),
-  };
-  static const double widths[] = { 7, 9, 60, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH };
-
-  check (cx, worksheet_write_string (ws, row++, 0, title, cx->book->f_section), "section");
-  write_headers (cx, ws, row++, headers, G_N_ELEMENTS (headers), widths);
-
-  for (guint i = 0; i < numbers->len; i++, row++)
-    {
-      guint e = g_array_index (numbers, guint, i);
-      const EmsElementStats *st = ems_comparison_get_element_stats (cx->comparison, e);
-
-      check (cx, worksheet_write_number (ws, row, 0, i + 1, cx->f_rank), "rank");
-      check (cx, worksheet_write_number (ws, row, 1, e, cx->f_rank), "number");
-      write_text (cx, ws, cx->priorities_name, row, 2, element_title (cx, e), cx->f_cell_text);
-      if (st->has_stats)
-        {
-          check (cx, worksheet_write_number (ws, row, 3, by_spread ? st->stddev : st->mean,
-                                             by_spread ? cx->f_figure : cx->f_band_score), "value");
-          check (cx, worksheet_write_number (ws, row, 4, st->min, cx->f_band_score), "min");
-          check (cx, worksheet_write_number (ws, row, 5, st->max, cx->f_band_score), "max");
-        }
-      else
-        {
-          for (lxw_col_t c = 3; c <= 5; c++)
-            check (cx, worksheet_write_string (ws, row, c, cx->null_mark, cx->f_null), "no score");
-        }
-      check (cx, worksheet_write_number (ws, row, 6, st->n_scored, cx->f_count), "scored");
-    }
-
-  return row + 1;
-}
-
-static void
-write_priorities (Compare *cx)
-{
-  lxw_worksheet *ws = cx->priorities;
-  g_autoptr(GArray) spread = ems_comparison_rank_disagreement (cx->comparison);
-  g_autoptr(GArray) weakest = ems_comparison_rank_weakest (cx->comparison);
-  g_autoptr(GArray) zero = ems_comparison_most_zero (cx->comparison, 0);
-  static const double widths[] = { 7, 9, 60, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH };
-  lxw_row_t row = 0;
-
-  for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
-    check (cx, worksheet_set_column (ws, c, c, widths[c], NULL), "column");
-
-  check (cx, worksheet_write_string (ws, row++, 0, _("Priorities for the group"), cx->book->f_title), "title");
-  check (cx, worksheet_set_row (ws, 0, 22, NULL), "row");
-  row++;
-
-  row = write_ranking (cx, row, _("Where participants disagree most (largest standard deviation first)"),
-                       spread, _("Standard deviation"), TRUE);
-  row = write_ranking (cx, row, _("Where the group is weakest (lowest mean first)"),
-                       weakest, _("Mean"), FALSE);
-
-  check (cx, worksheet_write_string (ws, row++, 0, _("Questions most often answered 0 (not in place)"),
-                                     cx->book->f_section), "section");
-  if (zero->len == 0)
-    {
-      check (cx, worksheet_write_string (ws, row++, 0, _("No participant answered any question 0."),
-                                         cx->f_cell_plain), "none");
-      print_setup (ws, FALSE);
-      return;
-    }
-
   {
-    const char *headers[] = {
-      _("Rank"), _("Question"), _("Question text"), _("Answered 0"), _("Answered with a level"),
-      _("Share answered 0"), _("Element"),
+    EmsXlsxSheetLayout layout = {
+      .landscape = TRUE, .freeze_rows = 2,
+      .filter = TRUE, .header_row = 1, .last_row = cx->n_elements + 1, .last_col = N_DI_COLS - 1,
     };
 
-    write_headers (cx, ws, row++, headers, G_N_ELEMENTS (headers), widths);
+    ems_xlsx_finish_sheet (cx->book, ws, &layout);
   }
-
-  for (guint i = 0; i < zero->len; i++, row++)
-    {
-      EmsZeroCount *count = &g_array_index (zero, EmsZeroCount, i);
-
-      check (cx, worksheet_write_number (ws, row, 0, i + 1, cx->f_rank), "rank");
-      write_text (cx, ws, cx->priorities_name, row, 1, count->question->id, cx->f_rank);
-      write_text (cx, ws, cx->priorities_name, row, 2, count->question->text, cx->f_cell_text);
-      check (cx, worksheet_write_number (ws, row, 3, count->n_zero, cx->f_count), "zero");
-      check (cx, worksheet_write_number (ws, row, 4, count->n_answered, cx->f_count), "answered");
-      check (cx, worksheet_write_number (ws, row, 5,
-                                         count->n_answered > 0 ? (double) count->n_zero / count->n_answered : 0.0,
-                                         cx->f_share), "share");
-      check (cx, worksheet_write_number (ws, row, 6, count->question->element, cx->f_count), "element");
-      ems_xlsx_fit_row (cx->book, ws, row, ems_xlsx_text_lines (count->question->text, widths[2]));
-    }
-
-  print_setup (ws, FALSE);
-}
-
-/* Changes ---------------------------------------------------------------- */
-
-static void
-write_changes (Compare *cx)
-{
-  lxw_worksheet *ws = cx->changes;
-  const char *headers[N_CH_COLS];
-  static const double widths[N_CH_COLS] = {
-    26, 20, 28, 28, 5, TITLE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH,
-  };
-  lxw_row_t row = 1;
-
-  headers[CH_COL_NAME] = _("Organisation");
-  headers[CH_COL_SITE] = _("Site");
-  headers[CH_COL_FROM] = _("First assessment");
-  headers[CH_COL_TO] = _("Last assessment");
-  headers[CH_COL_NUMBER] = C_("column heading: element number", "#");
-  headers[CH_COL_TITLE] = _("Element");
-  headers[CH_COL_FIRST] = _("First score");
-  headers[CH_COL_LAST] = _("Last score");
-  headers[CH_COL_DELTA] = _("Change (points)");
-  headers[CH_COL_DIRECTION] = _("Direction");
-
-  for (guint c = 0; c < N_CH_COLS; c++)
-    check (cx, worksheet_set_column (ws, c, c, widths[c], NULL), "column");
-  write_headers (cx, ws, 0, headers, N_CH_COLS, widths);
-
-  for (guint f = 0; f < cx->follow_ups->len; f++)
-    {
-      EmsFollowUp *follow_up = g_ptr_array_index (cx->follow_ups, f);
-      guint first_index = follow_up->participants[0];
-      guint last_index = follow_up->participants[follow_up->n - 1];
-      const EmsScores *first = ems_comparison_get_scores (cx->comparison, first_index);
-      const EmsScores *last = ems_comparison_get_scores (cx->comparison, last_index);
-      g_autofree char *from = ems_comparison_dup_label (cx->comparison, first_index);
-      g_autofree char *to = ems_comparison_dup_label (cx->comparison, last_index);
-
-      for (guint e = 1; e <= cx->n_elements; e++, row++)
-        {
-          gboolean has_first = e <= first->n_elements && first->elements[e - 1].has_score;
-          gboolean has_last = e <= last->n_elements && last->elements[e - 1].has_score;
-          char first_cell[LXW_MAX_CELL_NAME_LENGTH];
-          char last_cell[LXW_MAX_CELL_NAME_LENGTH];
-          char delta_cell[LXW_MAX_CELL_NAME_LENGTH];
-          g_autofree char *formula = NULL;
-          const char *direction = "";
-          gboolean has_delta;
-          double delta = 0.0;
-
-          write_text (cx, ws, cx->changes_name, row, CH_COL_NAME, follow_up->name, cx->f_cell_plain);
-          /* NULL when anonymised: a site could tell who it is */
-          write_text (cx, ws, cx->changes_name, row, CH_COL_SITE, follow_up->site, cx->f_cell_plain);
-          write_text (cx, ws, cx->changes_name, row, CH_COL_FROM, from, cx->f_cell_text);
-          write_text (cx, ws, cx->changes_name, row, CH_COL_TO, to, cx->f_cell_text);
-          ems_xlsx_fit_row (cx->book, ws, row, MIN (6, MAX (ems_xlsx_text_lines (from, widths[CH_COL_FROM]),
-                                                            ems_xlsx_text_lines (to, widths[CH_COL_TO]))));
-          check (cx, worksheet_write_number (ws, row, CH_COL_NUMBER, e, cx->f_rank), "number");
-          write_text (cx, ws, cx->changes_name, row, CH_COL_TITLE, element_title (cx, e), cx->f_cell_plain);
-          write_score (cx, ws, row, CH_COL_FIRST, has_first, has_first ? first->elements[e - 1].score : 0.0);
-          write_score (cx, ws, row, CH_COL_LAST, has_last, has_last ? last->elements[e - 1].score : 0.0);
-
-          lxw_rowcol_to_cell (first_cell, row, CH_COL_FIRST);
-          lxw_rowcol_to_cell (last_cell, row, CH_COL_LAST);
-          lxw_rowcol_to_cell (delta_cell, row, CH_COL_DELTA);
-          has_delta = ems_comparison_get_delta (cx->comparison, follow_up, e, &delta);
-          formula = g_strdup_printf ("=IF(AND(ISNUMBER(%s),ISNUMBER(%s)),%s-%s,\"\")",
-                                     first_cell, last_cell, last_cell, first_cell);
-          write_formula (cx, ws, row, CH_COL_DELTA, formula, cx->f_delta, has_delta, delta);
-          g_clear_pointer (&formula, g_free);
-
-          if (has_delta)
-            direction = delta > 0 ? "↑" : delta < 0 ? "↓" : "=";
-          formula = g_strdup_printf ("=IF(ISNUMBER(%s),IF(%s>0,\"↑\",IF(%s<0,\"↓\",\"=\")),\"\")",
-                                     delta_cell, delta_cell, delta_cell);
-          check (cx, worksheet_write_formula_str (ws, row, CH_COL_DIRECTION, formula, cx->f_direction,
-                                                  direction), "direction");
-        }
-    }
-
-  /* Rises green, falls red */
-  {
-    char cell[LXW_MAX_CELL_NAME_LENGTH];
-    g_autofree char *up = NULL;
-    g_autofree char *down = NULL;
-    lxw_conditional_format cf = { 0 };
-
-    lxw_rowcol_to_cell_abs (cell, 1, CH_COL_DELTA, FALSE, TRUE);
-    up = g_strdup_printf ("=AND(ISNUMBER(%s),%s>0)", cell, cell);
-    down = g_strdup_printf ("=AND(ISNUMBER(%s),%s<0)", cell, cell);
-    cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
-    cf.value_string = up;
-    cf.format = cx->f_up;
-    check (cx, worksheet_conditional_format_range (ws, 1, CH_COL_DELTA, MAX (row - 1, 1), CH_COL_DIRECTION, &cf),
-           "conditional format");
-    cf.value_string = down;
-    cf.format = cx->f_down;
-    check (cx, worksheet_conditional_format_range (ws, 1, CH_COL_DELTA, MAX (row - 1, 1), CH_COL_DIRECTION, &cf),
-           "conditional format");
-
-    lxw_rowcol_to_cell_abs (cell, 1, CH_COL_FIRST, FALSE, FALSE);
-    ems_xlsx_band_formats (cx->book, ws, 1, CH_COL_FIRST, MAX (row - 1, 1), CH_COL_LAST, cell);
-  }
-
-  worksheet_freeze_panes (ws, 1, 0);
-  check (cx, worksheet_autofilter (ws, 0, 0, MAX (row - 1, 1), N_CH_COLS - 1), "autofilter");
-  print_setup (ws, TRUE);
-  check (cx, worksheet_repeat_rows (ws, 0, 0), "repeat rows");
-}
-
-/* Method ----------------------------------------------------------------- */
-
-static lxw_row_t
-write_method_line (Compare    *cx,
-                   lxw_row_t   row,
-                   const char *label,
-                   const char *text)
-{
-  return ems_xlsx_write_method_line (cx->book, cx->method, cx->method_name, row, label, text,
-                                     METHOD_WIDTH_B + METHOD_WIDTH_C);
-}
-
-/* The SHA-256 of a participant's file when its bytes on disk still hold
- * the assessment compared; else of the assessment as the application
- * saves it (*from_file FALSE). */
-static char *
-participant_hash (Compare  *cx,
-                  guint     index,
-                  gboolean *from_file)
-{
-  EmsAssessment *assessment = ems_comparison_get_assessment (cx->comparison, index);
-  const char *source = ems_comparison_get_source (cx->comparison, index);
-  g_autoptr(GBytes) saved = ems_assessment_serialize (assessment);
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  *from_file = FALSE;
-
-  if (source != NULL && g_file_get_contents (source, &data, &length, NULL))
-    {
-      g_autoptr(EmsAssessment) reread = NULL;
-
-      reread = ems_assessment_load_from_data (ems_assessment_get_checklist (assessment),
-                                              data, length, NULL, NULL);
-      if (reread != NULL)
-        {
-          g_autoptr(GBytes) again = ems_assessment_serialize (reread);
-
-          if (g_bytes_equal (saved, again))
-            {
-              *from_file = TRUE;
-              return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
-            }
-        }
-    }
-
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, saved);
-}
-
-static void
-write_method (Compare *cx)
-{
-  lxw_worksheet *ws = cx->method;
-  g_autofree char *app = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
-  g_autofree char *time = g_date_time_format (cx->export_time, "%Y-%m-%dT%H:%M:%S%:z");
-  g_autofree char *count = g_strdup_printf ("%u", cx->n_participants);
-  g_autofree char *version = g_strdup_printf ("%u", ems_checklist_get_version (cx->checklist));
-  lxw_row_t row = 0;
-
-  check (cx, worksheet_set_column (ws, 0, 0, METHOD_WIDTH_A, NULL), "column");
-  check (cx, worksheet_set_column (ws, 1, 1, METHOD_WIDTH_B, NULL), "column");
-  check (cx, worksheet_set_column (ws, 2, 2, METHOD_WIDTH_C, NULL), "column");
-  print_setup (ws, FALSE);
-
-  check (cx, worksheet_write_string (ws, row++, 0, _("Method"), cx->book->f_title), "title");
-  row++;
-
-  check (cx, worksheet_write_string (ws, row++, 0, _("The statistics"), cx->book->f_section), "section");
-  row = write_method_line (cx, row, _("Scores"),
-                           _("Each participant's element and overall scores follow the scoring rule of the assessment: 100 × Σ(weight × level) ÷ Σ(4 × weight) over the questions answered with a level; the overall score is the mean of the element scores. Bands: red below 40, amber from 40 to below 70, green from 70."));
-  row = write_method_line (cx, row, _("No score"),
-                           _("An element with no question answered with a level has no score: the Matrix shows “—”, never 0. It is left out of that element's mean, median, minimum, maximum and standard deviation and counted under “No score”."));
-  row = write_method_line (cx, row, _("Mean"),
-                           _("The sum of the scores divided by the number of participants with a score (AVERAGE)."));
-  row = write_method_line (cx, row, _("Median"),
-                           _("The middle score once sorted; with an even number of scores, the mean of the two middle ones (MEDIAN)."));
-  row = write_method_line (cx, row, _("Minimum and maximum"),
-                           _("The lowest and the highest score (MIN, MAX)."));
-  row = write_method_line (cx, row, _("Standard deviation"),
-                           _("The population standard deviation: the square root of the mean squared difference from the mean, dividing by the number of scores, not one less (STDEV.P). It measures how far the participants disagree."));
-  row = write_method_line (cx, row, _("Target"),
-                           _("25 × each participant's target level; the Statistics sheet shows the mean of the participants' targets."));
-  row = write_method_line (cx, row, _("Distribution"),
-                           _("For each element, the number of participants whose score is red, amber or green, and the number with no score."));
-  row = write_method_line (cx, row, _("Priorities"),
-                           _("Elements by standard deviation, largest first, and by mean, lowest first (elements with no score last; ties by element number); then the questions answered 0 by the most participants."));
-  row = write_method_line (cx, row, _("Changes"),
-                           _("When the set holds two or more assessments of the same organisation and site: each element's score in the oldest and the newest, and the change in percentage points."));
-  row = write_method_line (cx, row, _("In this workbook"),
-                           _("The Statistics and Distribution sheets are formulas over the Matrix sheet, stored with the values the application computed: edit a score in the Matrix and they follow. Figures are shown rounded to one decimal."));
-
-  row++;
-  check (cx, worksheet_write_string (ws, row++, 0, _("This export"), cx->book->f_section), "section");
-  row = write_method_line (cx, row, _("Application"), app);
-  row = write_method_line (cx, row, _("Exported"), time);
-  row = write_method_line (cx, row, _("Checklist"), ems_checklist_get_id (cx->checklist));
-  row = write_method_line (cx, row, _("Checklist version"), version);
-  row = write_method_line (cx, row, _("Participants"), count);
-  row = write_method_line (cx, row, _("Anonymised"),
-                           cx->anonymise
-                           ? _("Yes: participants are shown as “Participant A”, “Participant B”…; organisation names, sites, assessors, dates, file names, notes, evidence and action owners are left out.")
-                           : _("No: participants are named."));
-
-  if (!cx->anonymise)
-    {
-      const char *headers[] = { _("Participant"), _("File"), _("SHA-256") };
-      gboolean any_saved_form = FALSE;
-
-      row++;
-      check (cx, worksheet_write_string (ws, row++, 0, _("Sources"), cx->book->f_section), "section");
-      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-        check (cx, worksheet_write_string (ws, row, c, headers[c], cx->book->f_header), "header");
-      row++;
-
-      for (guint i = 0; i < cx->n_participants; i++, row++)
-        {
-          g_autofree char *label = ems_comparison_dup_label (cx->comparison, i);
-          const char *source = ems_comparison_get_source (cx->comparison, i);
-          g_autofree char *file = source ? g_path_get_basename (source) : NULL;
-          g_autofree char *display = file ? g_filename_display_name (file) : NULL;
-          g_autofree char *hash = NULL;
-          gboolean from_file;
-
-          hash = participant_hash (cx, i, &from_file);
-          if (!from_file)
-            {
-              g_autofree char *marked = g_strconcat (hash, " *", NULL);
-
-              g_free (hash);
-              hash = g_steal_pointer (&marked);
-              any_saved_form = TRUE;
-            }
-
-          write_text (cx, ws, cx->method_name, row, 0, label, cx->book->f_wrap);
-          write_text (cx, ws, cx->method_name, row, 1, display, cx->book->f_wrap);
-          write_text (cx, ws, cx->method_name, row, 2, hash, cx->f_mono);
-          ems_xlsx_fit_row (cx->book, ws, row, MAX (ems_xlsx_text_lines (label, METHOD_WIDTH_A),
-                                                    ems_xlsx_text_lines (display, METHOD_WIDTH_B)));
-        }
-
-      row = write_method_line (cx, row, _("SHA-256 of"),
-                               _("The bytes of each assessment file (.emsa), read at export time and checked to hold the assessment compared, so a workbook can be matched to the submissions."));
-      if (any_saved_form)
-        row = write_method_line (cx, row, "*",
-                                 _("The file was not available or has changed since it was loaded: the hash is of the assessment as the application saves it, which matches a file saved from the same assessment."));
-    }
-
-  if (cx->book->warnings->len > 0)
-    {
-      row++;
-      check (cx, worksheet_write_string (ws, row++, 0, _("Texts cut to fit"), cx->book->f_section), "section");
-      for (guint i = 0; i < cx->book->warnings->len; i++)
-        write_text (cx, ws, cx->method_name, row++, 1, g_ptr_array_index (cx->book->warnings, i), NULL);
-    }
-}
-
-/* Never the assessors' or organisations' names: a comparison has many,
- * and an anonymised one must name nobody. */
-static void
-set_properties (Compare *cx)
-{
-  lxw_doc_properties props = { 0 };
-  g_autofree char *checklist = NULL;
-
-  props.title = (char *) _("Environmental self-assessments compared");
-  props.subject = (char *) _("Workshop comparison against the 10 Elements of an effective environmental management system (CEC)");
-  props.author = (char *) "";
-  props.company = (char *) "";
-  props.category = (char *) _("Environmental management");
-  /* Translators: document keywords, separated by commas */
-  props.keywords = (char *) _("EMS, environmental management system, 10 Elements, CEC, workshop, comparison");
-  props.comments = (char *) _("Exported by Ten Elements");
-  props.created = g_date_time_to_unix (cx->export_time);
-  check (cx, workbook_set_properties (cx->book->workbook, &props), "properties");
-
-  /* Custom properties: fixed English names, for scripts */
-  check (cx, workbook_set_custom_property_integer (cx->book->workbook, "EMS format version",
-                                                   EMS_FORMAT_VERSION), "custom");
-  checklist = g_strdup_printf ("%s %u", ems_checklist_get_id (cx->checklist),
-                               ems_checklist_get_version (cx->checklist));
-  check (cx, workbook_set_custom_property_string (cx->book->workbook, "EMS checklist", checklist), "custom");
-  check (cx, workbook_set_custom_property_integer (cx->book->workbook, "EMS participants",
-                                                   cx->n_participants), "custom");
-  check (cx, workbook_set_custom_property_boolean (cx->book->workbook, "EMS anonymised",
-                                                   cx->anonymise), "custom");
 }
 
 static gboolean
@@ -1118,7 +482,7 @@ build_comparison (EmsXlsxBook  *book,
                   gpointer      user_data,
                   GError      **error)
 {
-  Compare *cx = user_data;
+  EmsXlsxCompare *cx = user_data;
 
   cx->book = book;
   make_formats (cx);
@@ -1147,11 +511,11 @@ build_comparison (EmsXlsxBook  *book,
   write_statistics (cx);
   write_statistics_charts (cx);
   write_distribution (cx);
-  write_priorities (cx);
+  ems_xlsx_compare_write_priorities (cx);
   if (cx->changes != NULL)
-    write_changes (cx);
-  write_method (cx);
-  set_properties (cx);
+    ems_xlsx_compare_write_changes (cx);
+  ems_xlsx_compare_write_method (cx);
+  ems_xlsx_compare_set_properties (cx);
   worksheet_activate (cx->matrix);
 
   return TRUE;
@@ -1168,7 +532,7 @@ ems_xlsx_export_comparison (EmsComparison  *comparison,
                             const char     *path,
                             GError        **error)
 {
-  Compare cx = { 0 };
+  EmsXlsxCompare cx = { 0 };
   g_autoptr(GDateTime) now = NULL;
   gboolean ok;
 

@@ -747,6 +747,82 @@ test_kinds (void)
   g_assert_false (ems_chart_kind_from_string ("pie", &kind));
 }
 
+/* The comparison builders draw core's figures: the group mean against the
+ * group target, and the answers summed or per participant */
+static void
+test_comparison_data (void)
+{
+  static const char *names[] = {
+    "01-northshore-metal-finishing.emsa", "02-muebles-del-bajio.emsa", "03-gem-city-print.emsa",
+  };
+  g_autoptr(EmsComparison) comparison = ems_comparison_new ();
+  g_autoptr(EmsRadarData) radar = NULL;
+  g_autoptr(EmsRadarData) picked = NULL;
+  g_autoptr(EmsRadarData) range = NULL;
+  g_autoptr(EmsDistributionData) group = NULL;
+  g_autoptr(EmsDistributionData) element = NULL;
+  const EmsGroupTarget *target;
+  guint pick[] = { 2, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(EmsAssessment) a = load_example (names[i]);
+
+      ems_comparison_add (comparison, a, names[i]);
+    }
+  target = ems_comparison_get_target (comparison);
+  /* The examples' targets differ (75, 50, 75): the ring is their mean */
+  g_assert_false (target->uniform);
+
+  radar = ems_radar_data_new_for_comparison (comparison, NULL, 0);
+  g_assert_cmpuint (radar->n_series, ==, 1);
+  g_assert_true (radar->has_target);
+  g_assert_cmpfloat_with_epsilon (radar->target, (75.0 + 50.0 + 75.0) / 3, 1e-9);
+  for (guint e = 0; e < radar->n_axes; e++)
+    {
+      const EmsElementStats *st = ems_comparison_get_element_stats (comparison, e + 1);
+
+      g_assert_cmpfloat (radar->series[0].values[e].value, ==, st->mean);
+      g_assert_false (radar->red_flags[e]);
+    }
+
+  /* Picked participants on top, the group last, the same ring */
+  picked = ems_radar_data_new_for_comparison (comparison, pick, G_N_ELEMENTS (pick));
+  g_assert_cmpuint (picked->n_series, ==, 3);
+  g_assert_cmpfloat (picked->target, ==, radar->target);
+  g_assert_cmpfloat (picked->series[0].values[0].value, ==,
+                     ems_comparison_get_scores (comparison, 2)->elements[0].score);
+  g_assert_cmpfloat (picked->series[2].values[0].value, ==, radar->series[0].values[0].value);
+
+  range = ems_radar_data_new_for_group_range (comparison);
+  g_assert_cmpuint (range->n_series, ==, 3);
+  g_assert_cmpfloat (range->target, ==, radar->target);
+  g_assert_cmpfloat (range->series[1].values[0].value, ==,
+                     ems_comparison_get_element_stats (comparison, 1)->min);
+
+  group = ems_distribution_data_new_for_group (comparison);
+  element = ems_distribution_data_new_for_element (comparison, 3);
+  g_assert_cmpuint (group->n_rows, ==, 10);
+  g_assert_cmpuint (element->n_rows, ==, 3);
+  for (guint k = 0; k <= EMS_LEVEL_MAX; k++)
+    {
+      guint sum = 0;
+
+      for (guint p = 0; p < 3; p++)
+        {
+          sum += ems_comparison_get_scores (comparison, p)->elements[2].n_levels[k];
+          g_assert_cmpuint (element->rows[p].n_levels[k], ==,
+                            ems_comparison_get_scores (comparison, p)->elements[2].n_levels[k]);
+        }
+      g_assert_cmpuint (group->rows[2].n_levels[k], ==, sum);
+    }
+  {
+    g_autofree char *label = ems_comparison_dup_label (comparison, 1);
+
+    g_assert_cmpstr (element->rows[1].label, ==, label);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +830,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/charts/radar/vertices", test_radar_vertices);
+  g_test_add_func ("/charts/comparison-data", test_comparison_data);
   g_test_add_func ("/charts/radar/complete-fill", test_radar_complete_fill);
   g_test_add_func ("/charts/radar/labels-fit", test_radar_labels_fit);
   g_test_add_func ("/charts/gaps/lengths", test_gap_bars_lengths);

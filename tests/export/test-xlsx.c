@@ -359,6 +359,73 @@ test_clean_text (void)
   g_assert_nonnull (strstr (cut_text, "32,767"));
 }
 
+/* The calls libxlsxwriter would refuse with a line on stderr are kept
+ * within Excel's limits: long prompts are cut, a drop-down whose list is
+ * too long is left out, a long custom property is cut, and odd sheet
+ * names are made legal. Nothing reaches stderr. */
+static void
+test_limits_silent (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "limits.xlsx", NULL);
+      g_autofree char *long_text = g_strnfill (400, 'x');
+      g_autofree char *long_item = g_strnfill (300, 'y');
+      g_autofree char *name = NULL;
+      EmsXlsxBook book = { 0 };
+      lxw_worksheet *sheet;
+      lxw_data_validation dv = { 0 };
+      char *short_list[] = { "0", "1", "N/A", NULL };
+      char *long_list[] = { "0", long_item, NULL };
+      const char *odd_names[] = { "History", "'Quoted'", "[a]:*?/\\b", "", "Sheet",
+                                  "A name far longer than thirty-one characters" };
+
+      book.warnings = g_ptr_array_new_with_free_func (g_free);
+      book.workbook = workbook_new (path);
+      g_assert_nonnull (book.workbook);
+      sheet = ems_xlsx_add_sheet (&book, "Sheet", "Fallback", &name);
+      g_assert_nonnull (sheet);
+
+      /* A list drop-down with a prompt and a title past the limits */
+      dv.validate = LXW_VALIDATION_TYPE_LIST;
+      dv.value_list = short_list;
+      dv.input_title = long_text;
+      dv.input_message = long_text;
+      dv.error_title = long_text;
+      dv.error_message = long_text;
+      g_assert_true (ems_xlsx_add_validation (&book, sheet, 1, 0, 10, 0, &dv));
+      /* A list past 255 characters: left out */
+      dv.value_list = long_list;
+      g_assert_false (ems_xlsx_add_validation (&book, sheet, 1, 1, 10, 1, &dv));
+
+      ems_xlsx_set_custom_string (&book, long_text, long_text);
+
+      /* Each gets a legal name, or the fallback */
+      for (guint i = 0; i < G_N_ELEMENTS (odd_names); i++)
+        {
+          g_autofree char *fallback = g_strdup_printf ("Fallback %u", i);
+          g_autofree char *legal = NULL;
+
+          g_assert_nonnull (ems_xlsx_add_sheet (&book, odd_names[i], fallback, &legal));
+          g_assert_cmpint (g_utf8_strlen (legal, -1), <=, LXW_SHEETNAME_MAX);
+          g_assert_null (strpbrk (legal, "[]:*?/\\"));
+        }
+
+      g_assert_cmpint (book.error, ==, LXW_NO_ERROR);
+      g_assert_cmpint (workbook_close (book.workbook), ==, LXW_NO_ERROR);
+      g_ptr_array_unref (book.warnings);
+      g_assert_cmpint (g_remove (path), ==, 0);
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("");
+  g_test_trap_assert_stderr ("");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/full-disk", test_full_disk);
   g_test_add_func ("/xlsx/hostile-text", test_hostile_text);
   g_test_add_func ("/xlsx/clean-text", test_clean_text);
+  g_test_add_func ("/xlsx/limits-silent", test_limits_silent);
 
   return g_test_run ();
 }
