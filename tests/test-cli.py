@@ -85,6 +85,55 @@ def reference_scores(doc, checklist):
             "elements": elements}
 
 
+def clause_key(number):
+    return tuple(int(part) for part in number.split("."))
+
+
+def reference_where_to_start(doc, checklist):
+    """The domain brief's "where to start" order, written independently."""
+    answers = doc.get("answers", {})
+    target_level = doc.get("target_level", 3)
+    gaps = {e["number"]: e["gap"] for e in reference_scores(doc, checklist)["elements"]}
+    rows = []
+    for element in checklist["elements"]:
+        for q in element["questions"]:
+            a = answers.get(q["id"], {})
+            if a.get("not_applicable") or "level" not in a or a["level"] >= target_level:
+                continue
+            level = a["level"]
+            kind = "start" if level <= 1 else "improve"
+            key = (not (q["critical"] and level == 0),
+                   -(target_level - level) * q["weight"],
+                   -gaps[element["number"]],
+                   clause_key(q["id"]))
+            rows.append((key, {"question": q["id"], "step": kind,
+                               "text": q["next_steps"][kind]["text"],
+                               "effort": q["next_steps"][kind]["effort"]}))
+    rows.sort(key=lambda row: row[0])
+    return [row[1] for row in rows]
+
+
+def reference_readiness(doc, checklist):
+    """ISO 14001 readiness by the element rule, written independently."""
+    answers = doc.get("answers", {})
+    questions = [q for e in checklist["elements"] for q in e["questions"]]
+    clauses = {"4.1", "4.3", "4.4"} | {c for q in questions for c in q["iso14001"]}
+    result = []
+    for clause in sorted(clauses, key=clause_key):
+        citing = [q for q in questions if clause in q["iso14001"]]
+        num = den = answered = 0
+        for q in citing:
+            a = answers.get(q["id"], {})
+            if a.get("not_applicable") or "level" not in a:
+                continue
+            answered += 1
+            num += q["weight"] * a["level"]
+            den += 4 * q["weight"]
+        result.append({"clause": clause, "score": 100 * num / den if den else None,
+                       "questions": len(citing), "answered": answered})
+    return result
+
+
 def close(a, b):
     if a is None or b is None:
         return a is None and b is None
@@ -259,6 +308,99 @@ class CommandLine(unittest.TestCase):
         proc = run("--validate", path, check_exit=0)
         self.assertIn("42.1", proc.stderr)
         self.assertIn("warning", proc.stderr)
+
+    # From gaps to a plan: next steps and ISO 14001 readiness
+
+    def test_checklist_next_steps(self):
+        for e in self.checklist["elements"]:
+            for q in e["questions"]:
+                with self.subTest(question=q["id"]):
+                    self.assertEqual(set(q["next_steps"]), {"start", "improve"})
+                    for kind, step in q["next_steps"].items():
+                        self.assertEqual(set(step), {"text", "effort"})
+                        self.assertIsInstance(step["text"], str)
+                        self.assertGreater(len(step["text"]), 60)
+                        self.assertNotEqual(step["text"], q["help"])
+                        self.assertNotEqual(step["text"], q["text"])
+                        self.assertIn(step["effort"], ("low", "medium", "high"))
+                    self.assertNotEqual(q["next_steps"]["start"]["text"], q["next_steps"]["improve"]["text"])
+
+    def test_checklist_next_steps_translated(self):
+        english = [q["next_steps"] for e in self.checklist["elements"] for q in e["questions"]]
+        for lang, locale in (("fr", "fr_FR.UTF-8"), ("es", "es_MX.UTF-8")):
+            with self.subTest(lang=lang):
+                env = headless_env(LC_ALL=locale, LANGUAGE=lang)
+                c = json.loads(run("--checklist", "--json", env=env, check_exit=0).stdout)
+                translated = [q["next_steps"] for e in c["elements"] for q in e["questions"]]
+                self.assertEqual(len(translated), len(english))
+                for got, want in zip(translated, english):
+                    for kind in ("start", "improve"):
+                        self.assertNotEqual(got[kind]["text"], want[kind]["text"])
+                        self.assertTrue(got[kind]["text"])
+                        self.assertEqual(got[kind]["effort"], want[kind]["effort"])
+
+    def plan_cases(self):
+        """The examples, and variants that reach the corners of the rule."""
+        docs = []
+        for path in EXAMPLES:
+            with open(path, encoding="utf-8") as f:
+                docs.append(json.load(f))
+        doc = self.example_doc()
+        answers = dict(doc["answers"])
+        for q in self.checklist["elements"][2]["questions"]:
+            answers[q["id"]] = {"not_applicable": True, "reason": "none"}
+        for q in self.checklist["elements"][5]["questions"][:2]:
+            answers[q["id"]] = {"level": 0}
+        answers.pop("2.1", None)
+        docs.append(dict(doc, answers=answers, target_level=4))
+        docs.append(dict(doc, target_level=0))
+        docs.append(dict(doc, target_level=1))
+        everything_na = {q["id"]: {"not_applicable": True, "reason": "none"}
+                         for e in self.checklist["elements"] for q in e["questions"]}
+        docs.append(dict(doc, answers=everything_na))
+        return docs
+
+    def test_summary_next_steps_and_iso14001(self):
+        docs = self.plan_cases()
+        paths = [self.write(f"plan-{i}.emsa", json.dumps(d, ensure_ascii=False)) for i, d in enumerate(docs)]
+        result = json.loads(run("--summary", "--json", *paths, check_exit=0).stdout)
+        self.assertEqual(len(result), len(docs))
+        non_empty = 0
+        for doc, entry in zip(docs, result):
+            with self.subTest(file=entry["file"]):
+                want = reference_where_to_start(doc, self.checklist)
+                self.assertEqual(entry["next_steps"], want[:5])
+                non_empty += bool(entry["next_steps"])
+                iso = entry["iso14001"]
+                ref = reference_readiness(doc, self.checklist)
+                self.assertEqual([c["clause"] for c in iso], [c["clause"] for c in ref])
+                for got, exp in zip(iso, ref):
+                    self.assertTrue(close(got["score"], exp["score"]), (got, exp))
+                    self.assertEqual(got["questions"], exp["questions"])
+                    self.assertEqual(got["answered"], exp["answered"])
+                    self.assertIsInstance(got["title"], str)
+                by_clause = {c["clause"]: c for c in iso}
+                for clause in ("4.3", "4.4"):
+                    self.assertEqual(by_clause[clause]["questions"], 0)
+                    self.assertIsNone(by_clause[clause]["score"])
+                if doc.get("target_level", 3) == 0:
+                    self.assertEqual(entry["next_steps"], [])
+        self.assertGreaterEqual(non_empty, 3)
+        # the clause order is numeric: 9.3 before 10.1
+        clauses = [c["clause"] for c in result[0]["iso14001"]]
+        self.assertLess(clauses.index("9.3"), clauses.index("10.1"))
+        self.assertLess(clauses.index("6.1.4"), clauses.index("6.2"))
+
+    def test_summary_next_steps_translated(self):
+        env = headless_env(LC_ALL="fr_FR.UTF-8", LANGUAGE="fr")
+        c = json.loads(run("--checklist", "--json", env=env, check_exit=0).stdout)
+        steps = {q["id"]: q["next_steps"] for e in c["elements"] for q in e["questions"]}
+        entry = json.loads(run("--summary", "--json", EXAMPLES[0], env=env, check_exit=0).stdout)[0]
+        self.assertTrue(entry["next_steps"])
+        for step in entry["next_steps"]:
+            self.assertEqual(step["text"], steps[step["question"]][step["step"]]["text"])
+        titles = {c["clause"]: c["title"] for c in entry["iso14001"]}
+        self.assertEqual(titles["6.1.3"], "Obligations de conformité")
 
     # --validate
 

@@ -15,7 +15,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 src = sys.argv[1]
-TRANSLATABLE = ("label", "meaning", "title", "why", "text", "help")
+# Elements of data/checklist.xml whose text is translated (data/its/checklist.its)
+TRANSLATABLE = ("label", "meaning", "title", "why", "text", "help", "step", "clause")
 
 
 def fold(s):

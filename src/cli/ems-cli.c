@@ -22,6 +22,7 @@
 #include "ems-cli.h"
 #include "ems-error.h"
 #include "ems-json-writer.h"
+#include "ems-plan.h"
 #include "ems-scores.h"
 #include "ems-chart-export.h"
 #include "ems-report.h"
@@ -225,6 +226,17 @@ run_checklist (gboolean json)
           ems_json_pretty_bool (&w, "critical", question->critical);
           add_strv (&w, "iso14001", question->iso_clauses);
           add_strv (&w, "epa_cfems", question->epa_elements);
+          ems_json_pretty_begin (&w, "next_steps", '{');
+          for (guint k = 0; k < EMS_N_STEP_KINDS; k++)
+            {
+              const EmsNextStep *step = &question->next_steps[k];
+
+              ems_json_pretty_begin (&w, ems_step_kind_to_string (k), '{');
+              ems_json_pretty_string (&w, "text", step->text);
+              ems_json_pretty_string (&w, "effort", ems_effort_to_string (step->effort));
+              ems_json_pretty_end (&w, '}');
+            }
+          ems_json_pretty_end (&w, '}');
           ems_json_pretty_end (&w, '}');
         }
       ems_json_pretty_end (&w, ']');
@@ -357,6 +369,51 @@ append_band (GString *out,
   ems_json_append_string (out, ems_band_to_string (band));
 }
 
+/* "next_steps": the first entries of where to start, and "iso14001": the
+ * readiness per clause, as the domain brief's "From gaps to a plan" says */
+#define N_SUMMARY_NEXT_STEPS 5
+
+static void
+append_plan_json (GString       *out,
+                  EmsAssessment *assessment,
+                  EmsScores     *scores)
+{
+  g_autoptr(GArray) steps = ems_plan_where_to_start (assessment, scores);
+  g_autoptr(GArray) clauses = ems_plan_iso14001_readiness (assessment);
+
+  g_string_append (out, ",\"next_steps\":[");
+  for (guint i = 0; i < MIN (steps->len, N_SUMMARY_NEXT_STEPS); i++)
+    {
+      const EmsPlanStep *step = &g_array_index (steps, EmsPlanStep, i);
+
+      g_string_append (out, i > 0 ? ",{\"question\":" : "{\"question\":");
+      ems_json_append_string (out, step->question->id);
+      g_string_append (out, ",\"step\":");
+      ems_json_append_string (out, ems_step_kind_to_string (step->step));
+      g_string_append (out, ",\"text\":");
+      ems_json_append_string (out, step->text);
+      g_string_append (out, ",\"effort\":");
+      ems_json_append_string (out, ems_effort_to_string (step->effort));
+      g_string_append_c (out, '}');
+    }
+
+  g_string_append (out, "],\"iso14001\":[");
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      const EmsClauseReadiness *clause = &g_array_index (clauses, EmsClauseReadiness, i);
+
+      g_string_append (out, i > 0 ? ",{\"clause\":" : "{\"clause\":");
+      ems_json_append_string (out, clause->clause);
+      g_string_append (out, ",\"title\":");
+      ems_json_append_string (out, clause->title);
+      g_string_append (out, ",\"score\":");
+      append_number_or_null (out, clause->has_score, clause->score);
+      g_string_append_printf (out, ",\"questions\":%u,\"answered\":%u}",
+                              clause->n_questions, clause->n_answered);
+    }
+  g_string_append_c (out, ']');
+}
+
 /* One file's entry, written by hand: a json-glib tree per file costs more
  * than reading the file (see bench/bench-core). */
 static void
@@ -413,7 +470,9 @@ append_summary_json (GString       *out,
         g_string_append_c (out, ',');
       ems_json_append_string (out, unknown[i]);
     }
-  g_string_append (out, "]}");
+  g_string_append_c (out, ']');
+  append_plan_json (out, assessment, scores);
+  g_string_append_c (out, '}');
 }
 
 static void

@@ -25,6 +25,7 @@ struct _EmsChecklist
   GPtrArray   *elements;    /* EmsElement* */
   GPtrArray   *questions;   /* EmsQuestion*, checklist order, owning */
   GHashTable  *by_id;       /* id -> EmsQuestion* */
+  GHashTable  *iso_titles;  /* ISO 14001 clause number -> translated title */
   char        *level_labels[EMS_N_LEVELS];
   char        *level_meanings[EMS_N_LEVELS];
 };
@@ -39,6 +40,8 @@ question_free (EmsQuestion *question)
   g_free (question->help);
   g_strfreev (question->iso_clauses);
   g_strfreev (question->epa_elements);
+  for (guint i = 0; i < EMS_N_STEP_KINDS; i++)
+    g_free (question->next_steps[i].text);
   g_free (question);
 }
 
@@ -58,6 +61,7 @@ ems_checklist_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->iso_titles, g_hash_table_unref);
   g_clear_pointer (&self->elements, g_ptr_array_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
 
@@ -84,6 +88,7 @@ ems_checklist_init (EmsChecklist *self)
   self->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) element_free);
   self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->iso_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* Parsing */
@@ -97,6 +102,9 @@ typedef struct
   EmsElement   *element;     /* current <element> */
   GPtrArray    *element_questions;
   EmsQuestion  *question;    /* current <question> */
+  int           step;        /* current <step>'s EmsStepKind, -1 outside */
+  gboolean      in_iso;      /* inside <iso14001> */
+  char         *clause;      /* current <clause>'s number */
 } ParseState;
 
 /* Whitespace folded the way xgettext folds it, then translated. */
@@ -140,6 +148,28 @@ parse_uint (const char  *str,
   return TRUE;
 }
 
+/* "4", "6.1.3": numbers joined by single dots */
+static gboolean
+is_clause_number (const char *str)
+{
+  gboolean digit = FALSE;
+
+  if (str == NULL || *str == '\0')
+    return FALSE;
+
+  for (const char *p = str; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p == '.' && digit)
+        digit = FALSE;
+      else
+        return FALSE;
+    }
+
+  return digit;
+}
+
 static void
 set_error (GMarkupParseContext  *context,
            GError              **error,
@@ -178,6 +208,44 @@ start_element (GMarkupParseContext  *context,
     }
   else if (g_str_equal (name, "levels"))
     {
+    }
+  else if (g_str_equal (name, "iso14001"))
+    {
+      const char *edition = NULL;
+
+      if (!g_markup_collect_attributes (name, attr_names, attr_values, error,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "edition", &edition,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+      if (state->element != NULL || state->in_iso)
+        {
+          set_error (context, error, "iso14001 in an unexpected place");
+          return;
+        }
+      state->in_iso = TRUE;
+    }
+  else if (g_str_equal (name, "clause"))
+    {
+      const char *number = NULL;
+
+      if (!state->in_iso)
+        {
+          set_error (context, error, "clause outside iso14001");
+          return;
+        }
+      if (!g_markup_collect_attributes (name, attr_names, attr_values, error,
+                                        G_MARKUP_COLLECT_STRING, "number", &number,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+      if (!is_clause_number (number) || g_hash_table_contains (self->iso_titles, number))
+        {
+          set_error (context, error, "clause numbers must be like 6.1.3, each given once");
+          return;
+        }
+      g_free (state->clause);
+      state->clause = g_strdup (number);
+      g_string_truncate (state->text, 0);
+      state->collecting = TRUE;
     }
   else if (g_str_equal (name, "level"))
     {
@@ -265,6 +333,55 @@ start_element (GMarkupParseContext  *context,
       question->critical = g_strcmp0 (critical, "yes") == 0;
       question->iso_clauses = g_strsplit_set (iso != NULL ? g_strstrip ((char *) iso) : "", " ", -1);
       question->epa_elements = g_strsplit_set (epa != NULL ? g_strstrip ((char *) epa) : "", " ", -1);
+
+      for (guint i = 0; question->iso_clauses[i] != NULL; i++)
+        {
+          if (*question->iso_clauses[i] != '\0' && !is_clause_number (question->iso_clauses[i]))
+            {
+              set_error (context, error, "iso must list clause numbers like 6.1.3");
+              return;
+            }
+        }
+    }
+  else if (g_str_equal (name, "step"))
+    {
+      const char *kind = NULL, *effort = NULL;
+      EmsStepKind step_kind;
+      EmsEffort step_effort;
+
+      if (state->question == NULL)
+        {
+          set_error (context, error, "step outside a question");
+          return;
+        }
+      if (!g_markup_collect_attributes (name, attr_names, attr_values, error,
+                                        G_MARKUP_COLLECT_STRING, "kind", &kind,
+                                        G_MARKUP_COLLECT_STRING, "effort", &effort,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+      if (g_str_equal (kind, "start"))
+        step_kind = EMS_STEP_START;
+      else if (g_str_equal (kind, "improve"))
+        step_kind = EMS_STEP_IMPROVE;
+      else
+        {
+          set_error (context, error, "step kind must be start or improve");
+          return;
+        }
+      if (!ems_effort_from_string (effort, &step_effort))
+        {
+          set_error (context, error, "step effort must be low, medium or high");
+          return;
+        }
+      if (state->question->next_steps[step_kind].text != NULL)
+        {
+          set_error (context, error, "a question has one step of each kind");
+          return;
+        }
+      state->question->next_steps[step_kind].effort = step_effort;
+      state->step = step_kind;
+      g_string_truncate (state->text, 0);
+      state->collecting = TRUE;
     }
   else if (g_str_equal (name, "label") || g_str_equal (name, "meaning") ||
            g_str_equal (name, "title") || g_str_equal (name, "why") ||
@@ -291,6 +408,8 @@ end_element (GMarkupParseContext  *context,
 
   if (g_str_equal (name, "level"))
     state->level = -1;
+  else if (g_str_equal (name, "iso14001"))
+    state->in_iso = FALSE;
   else if (g_str_equal (name, "question"))
     {
       if (state->question->text == NULL)
@@ -313,6 +432,26 @@ end_element (GMarkupParseContext  *context,
   else if (state->collecting)
     {
       state->collecting = FALSE;
+
+      if (g_str_equal (name, "clause") || g_str_equal (name, "step"))
+        {
+          g_autofree char *translated = translate_text (state->text->str);
+
+          if (*translated == '\0')
+            {
+              set_error (context, error, "empty clause title or step");
+              return;
+            }
+          if (g_str_equal (name, "clause"))
+            g_hash_table_insert (self->iso_titles, g_steal_pointer (&state->clause),
+                                 g_steal_pointer (&translated));
+          else
+            {
+              state->question->next_steps[state->step].text = g_steal_pointer (&translated);
+              state->step = -1;
+            }
+          return;
+        }
 
       if (state->level >= 0 && g_str_equal (name, "label"))
         target = &self->level_labels[state->level];
@@ -375,6 +514,7 @@ ems_checklist_new_from_bytes (GBytes  *bytes,
   state.self = self;
   state.text = buffer;
   state.level = -1;
+  state.step = -1;
 
   data = g_bytes_get_data (bytes, &len);
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
@@ -383,6 +523,7 @@ ems_checklist_new_from_bytes (GBytes  *bytes,
       !g_markup_parse_context_end_parse (context, error))
     {
       g_clear_pointer (&state.element_questions, g_ptr_array_unref);
+      g_clear_pointer (&state.clause, g_free);
       return NULL;
     }
 
@@ -530,4 +671,119 @@ ems_checklist_get_level_meaning (EmsChecklist *self,
   g_return_val_if_fail (level < EMS_N_LEVELS, NULL);
 
   return self->level_meanings[level];
+}
+
+const char *
+ems_checklist_get_iso_clause_title (EmsChecklist *self,
+                                    const char   *clause)
+{
+  g_return_val_if_fail (EMS_IS_CHECKLIST (self), NULL);
+
+  if (clause == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->iso_titles, clause);
+}
+
+/* Next steps */
+
+gboolean
+ems_step_kind_for_level (guint        level,
+                         EmsStepKind *kind)
+{
+  EmsStepKind result;
+
+  if (level <= 1)
+    result = EMS_STEP_START;
+  else if (level < EMS_LEVEL_MAX)
+    result = EMS_STEP_IMPROVE;
+  else
+    return FALSE;
+
+  if (kind != NULL)
+    *kind = result;
+  return TRUE;
+}
+
+const char *
+ems_step_kind_to_string (EmsStepKind kind)
+{
+  switch (kind)
+    {
+    case EMS_STEP_START:
+      return "start";
+    case EMS_STEP_IMPROVE:
+      return "improve";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const EmsNextStep *
+ems_question_get_next_step (const EmsQuestion *question,
+                            guint              level)
+{
+  EmsStepKind kind;
+
+  g_return_val_if_fail (question != NULL, NULL);
+
+  if (!ems_step_kind_for_level (level, &kind) || question->next_steps[kind].text == NULL)
+    return NULL;
+
+  return &question->next_steps[kind];
+}
+
+const char *
+ems_effort_to_string (EmsEffort effort)
+{
+  switch (effort)
+    {
+    case EMS_EFFORT_LOW:
+      return "low";
+    case EMS_EFFORT_MEDIUM:
+      return "medium";
+    case EMS_EFFORT_HIGH:
+      return "high";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+ems_effort_from_string (const char *str,
+                        EmsEffort  *effort)
+{
+  EmsEffort result;
+
+  if (g_strcmp0 (str, "low") == 0)
+    result = EMS_EFFORT_LOW;
+  else if (g_strcmp0 (str, "medium") == 0)
+    result = EMS_EFFORT_MEDIUM;
+  else if (g_strcmp0 (str, "high") == 0)
+    result = EMS_EFFORT_HIGH;
+  else
+    return FALSE;
+
+  if (effort != NULL)
+    *effort = result;
+  return TRUE;
+}
+
+const char *
+ems_effort_to_label (EmsEffort effort)
+{
+  switch (effort)
+    {
+    case EMS_EFFORT_LOW:
+      /* Translators: the effort a next step takes: a few hours' work */
+      return C_("effort", "Low");
+    case EMS_EFFORT_MEDIUM:
+      /* Translators: the effort a next step takes: days, or some spending */
+      return C_("effort", "Medium");
+    case EMS_EFFORT_HIGH:
+      /* Translators: the effort a next step takes: a project of weeks */
+      return C_("effort", "High");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

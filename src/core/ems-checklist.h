@@ -13,6 +13,30 @@ G_BEGIN_DECLS
 #define EMS_LEVEL_NA  5
 #define EMS_N_LEVELS  6
 
+/* How much work a next step takes, as the checklist data rates it */
+typedef enum
+{
+  EMS_EFFORT_LOW,
+  EMS_EFFORT_MEDIUM,
+  EMS_EFFORT_HIGH,
+} EmsEffort;
+
+/* The two next steps of a question: START for an answer at level 0 or 1,
+ * IMPROVE at level 2 or 3 (none at level 4 or N/A). */
+typedef enum
+{
+  EMS_STEP_START,
+  EMS_STEP_IMPROVE,
+} EmsStepKind;
+
+#define EMS_N_STEP_KINDS 2
+
+typedef struct
+{
+  char      *text;        /* translated; NULL when the data has no such step */
+  EmsEffort  effort;
+} EmsNextStep;
+
 typedef struct
 {
   char     *id;           /* "E.N", stable across checklist versions */
@@ -24,6 +48,7 @@ typedef struct
   gboolean  critical;
   char    **iso_clauses;  /* ISO 14001:2015 clause numbers */
   char    **epa_elements; /* US EPA CFEMS element numbers */
+  EmsNextStep next_steps[EMS_N_STEP_KINDS]; /* indexed by EmsStepKind */
 } EmsQuestion;
 
 typedef struct
@@ -58,5 +83,26 @@ const char         *ems_checklist_get_level_label     (EmsChecklist  *self,
                                                        guint          level);
 const char         *ems_checklist_get_level_meaning   (EmsChecklist  *self,
                                                        guint          level);
+/* The translated short title of an ISO 14001:2015 clause ("6.1.3"), or
+ * NULL when the checklist data gives none. */
+const char         *ems_checklist_get_iso_clause_title (EmsChecklist  *self,
+                                                       const char    *clause);
+
+/* Next steps. A level of 0 or 1 takes the START step, 2 or 3 IMPROVE;
+ * FALSE at level 4 (and above), which has no next step. */
+gboolean            ems_step_kind_for_level           (guint          level,
+                                                       EmsStepKind   *kind);
+/* "start" or "improve" */
+const char         *ems_step_kind_to_string           (EmsStepKind    kind);
+/* The step to show for an answer at @level, or NULL at level 4 and when
+ * the question has no text for that step. */
+const EmsNextStep  *ems_question_get_next_step        (const EmsQuestion *question,
+                                                       guint          level);
+/* "low", "medium" or "high" */
+const char         *ems_effort_to_string              (EmsEffort      effort);
+gboolean            ems_effort_from_string            (const char    *str,
+                                                       EmsEffort     *effort);
+/* The translated word for display ("Low", "Medium", "High") */
+const char         *ems_effort_to_label               (EmsEffort      effort);
 
 G_END_DECLS
