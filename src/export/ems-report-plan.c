@@ -23,7 +23,8 @@ void
 ems_report_build_where_to_start (EmsReport     *self,
                                  EmsAssessment *assessment)
 {
-  static const double widths[] = { 0.05, 0.34, 0.1, 0.39, 0.12 };
+  /* The step under its question, across most of the page: short rows */
+  static const double widths[] = { 0.05, 0.69, 0.13, 0.13 };
   g_autoptr(GArray) steps = NULL;
   char *cells[G_N_ELEMENTS (widths)];
 
@@ -44,11 +45,10 @@ ems_report_build_where_to_start (EmsReport     *self,
     }
 
   cells[0] = bold (C_("column heading: rank", "#"));
-  cells[1] = bold (_("Question"));
+  cells[1] = bold (_("Question and next step"));
   /* Translators: report column: the answer's level, then the target level ("1 → 3") */
   cells[2] = bold (_("Level → target"));
-  cells[3] = bold (_("Next step"));
-  cells[4] = bold (_("Effort"));
+  cells[3] = bold (_("Effort"));
   ems_report_add_row (self, G_N_ELEMENTS (widths), widths, cells, TRUE);
 
   for (guint i = 0; i < steps->len; i++)
@@ -58,13 +58,14 @@ ems_report_build_where_to_start (EmsReport     *self,
       g_autofree char *text = ems_report_cell (step->question->text);
       g_autofree char *critical = step->critical_zero ?
         g_markup_printf_escaped (" <i>(%s)</i>", _("critical")) : g_strdup ("");
+      g_autofree char *label = ems_report_muted (_("Next step:"));
+      g_autofree char *next = ems_report_cell (ems_report_or_dash (step->text));
       EmsReportBlock *block;
 
       cells[0] = g_strdup_printf ("%u", i + 1);
-      cells[1] = g_strdup_printf ("<b>%s</b>  %s%s", id, text, critical);
+      cells[1] = g_strdup_printf ("<b>%s  %s</b>%s\n%s %s", id, text, critical, label, next);
       cells[2] = g_strdup_printf ("%u → %u", step->level, self->scores->target_level);
-      cells[3] = step->text != NULL ? ems_report_cell (step->text) : ems_report_escape ("—");
-      cells[4] = step->text != NULL ? ems_report_escape (ems_effort_to_label (step->effort))
+      cells[3] = step->text != NULL ? ems_report_escape (ems_effort_to_label (step->effort))
                                     : ems_report_escape ("—");
       block = ems_report_add_row (self, G_N_ELEMENTS (widths), widths, cells, FALSE);
       block->space_before = 2;
@@ -80,7 +81,7 @@ void
 ems_report_build_iso14001 (EmsReport     *self,
                            EmsAssessment *assessment)
 {
-  static const double widths[] = { 0.08, 0.40, 0.11, 0.11, 0.15, 0.15 };
+  static const double widths[] = { 0.10, 0.34, 0.11, 0.14, 0.14, 0.17 };
   g_autoptr(GArray) clauses = NULL;
   char *cells[G_N_ELEMENTS (widths)];
 
