@@ -31,8 +31,14 @@ from xlsxtest import (COL_BAND, COL_COVERAGE, COL_GAP, COL_RED_FLAG,
 xlsxtest.require_openpyxl()
 import openpyxl  # noqa: E402
 
-# Gnumeric writes no default cell style: openpyxl says so on every load
-warnings.filterwarnings("ignore", message="Workbook contains no default style")
+
+
+def load(path, data_only=True):
+    """openpyxl's workbook; Gnumeric writes no default cell style, which
+    openpyxl says on every load (unittest resets the warning filters)"""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Workbook contains no default style")
+        return openpyxl.load_workbook(path, data_only=data_only)
 
 SSCONVERT = shutil.which("ssconvert")
 LOCALES = ["C.UTF-8", "fr_FR.UTF-8"]
@@ -176,7 +182,7 @@ class Recalculated(xlsxtest.TestCase):
         self.assertScore(value, expected, msg)
 
     def assertAssessmentMatches(self, workbook, app, words, reader):
-        wb = openpyxl.load_workbook(workbook, data_only=True)
+        wb = load(workbook)
         ws = wb.worksheets[SUMMARY]
         where = f"{reader} {os.path.basename(workbook)}"
         self.assertNumbers(ws[SUM_OVERALL].value, app["overall"], f"{where}: overall")
@@ -280,7 +286,7 @@ class Recalculated(xlsxtest.TestCase):
             xlsxtest.skip("Gnumeric is not installed (gnumeric, for ssconvert)")
         out = self.path("edit.xlsx")
         xlsxtest.export(EXAMPLES[0], out)
-        wb = openpyxl.load_workbook(out)
+        wb = load(out, data_only=False)
         answers = wb.worksheets[ANSWERS]
         data = xlsxtest.load_json(EXAMPLES[0])
         for row in range(2, answers.max_row + 1):
@@ -302,7 +308,7 @@ class Recalculated(xlsxtest.TestCase):
             with self.subTest(source=os.path.basename(source)):
                 out = self.path(f"where-{os.path.basename(source)}.xlsx")
                 xlsxtest.export(source, out)
-                ws = openpyxl.load_workbook(out, data_only=True).worksheets[WHERE]
+                ws = load(out).worksheets[WHERE]
                 expected = where_to_start_by_hand(source, self.apps[source], self.checklist)
                 header = [c.value for c in ws[PLAN_FIRST_ROW - 1]]
                 self.assertEqual(header, ["#", "Element", "Question", "Question text", "Level",
@@ -321,12 +327,24 @@ class Recalculated(xlsxtest.TestCase):
 
 
 class Comparison(xlsxtest.TestCase):
-    """The comparison workbook's formulas, recalculated by Gnumeric, give
-    the values the export stored (LibreOffice: test-xlsx-compare.py)"""
+    """The comparison workbook's formulas, recalculated by Gnumeric and by
+    LibreOffice in both locales, give the values the export stored (which
+    test-xlsx-compare.py checks against the app's statistics)"""
 
     def test_gnumeric(self):
         if SSCONVERT is None:
             xlsxtest.skip("Gnumeric is not installed (gnumeric, for ssconvert)")
+        self.recalculated_by(lambda paths, outdir, tmp, lc_all:
+                             gnumeric_recalculate(paths, outdir, lc_all=lc_all))
+
+    def test_libreoffice(self):
+        if LO.SOFFICE is None:
+            xlsxtest.skip("LibreOffice is not installed (libreoffice-calc-nogui)")
+        self.recalculated_by(lambda paths, outdir, tmp, lc_all:
+                             LO.recalculate(paths, outdir, os.path.join(tmp, "profile-" + os.path.basename(outdir)),
+                                            lc_all=lc_all))
+
+    def recalculated_by(self, recalculate):
         with tempfile.TemporaryDirectory(prefix="test-xlsx-recalc-compare-") as tmp:
             files, _ = COMPARE.make_participants(tmp)
             for lc_all in LOCALES:
@@ -337,15 +355,14 @@ class Comparison(xlsxtest.TestCase):
                 anon = os.path.join(tmp, f"anon-{tag}.xlsx")
                 self.assertEqual(COMPARE.compare(files, named, lc_all=lc_all).returncode, 0)
                 self.assertEqual(COMPARE.compare(files, anon, anonymise=True, lc_all=lc_all).returncode, 0)
-                results = gnumeric_recalculate([named, anon], os.path.join(tmp, f"gnumeric-{tag}"),
-                                               lc_all=lc_all)
+                results = recalculate([named, anon], os.path.join(tmp, f"recalculated-{tag}"), tmp, lc_all)
                 for source, result in zip((named, anon), results):
                     with self.subTest(result=os.path.basename(result)):
                         self.assertSameValues(source, result)
 
     def assertSameValues(self, source, result):
-        stored = openpyxl.load_workbook(source, data_only=True)
-        recalc = openpyxl.load_workbook(result, data_only=True)
+        stored = load(source)
+        recalc = load(result)
         # Statistics, Distribution and Changes hold the formulas
         for index in (1, 2, 4):
             a, b = stored.worksheets[index], recalc.worksheets[index]
