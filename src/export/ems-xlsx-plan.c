@@ -25,25 +25,7 @@
 #define MAX_FORMULA_ARGS 255
 
 /* Both sheets: a title, a wrapped note under it, the table from row 3 */
-#define PLAN_ROW_TITLE  0
-#define PLAN_ROW_NOTE   1
 #define PLAN_ROW_HEADER 3
-
-static void
-write_title_and_note (EmsXlsxExport *ex,
-                      lxw_worksheet *ws,
-                      const char    *sheet_name,
-                      const char    *title,
-                      const char    *note,
-                      lxw_col_t      last_col,
-                      double         width)
-{
-  check (ex, worksheet_write_string (ws, PLAN_ROW_TITLE, 0, title, ex->book->f_title), "title");
-  check (ex, worksheet_set_row (ws, PLAN_ROW_TITLE, 22, NULL), "row");
-  check (ex, worksheet_merge_range (ws, PLAN_ROW_NOTE, 0, PLAN_ROW_NOTE, last_col, "", ex->book->f_wrap), "merge");
-  write_text (ex, ws, sheet_name, PLAN_ROW_NOTE, 0, note, ex->book->f_wrap);
-  fit_row (ex, ws, PLAN_ROW_NOTE, ems_xlsx_text_lines (note, width));
-}
 
 /* Where to start ----------------------------------------------------------- */
 
@@ -79,7 +61,7 @@ ems_xlsx_write_where_to_start (EmsXlsxExport *ex)
     }
   ems_xlsx_set_columns (ex->book, ws, widths, NULL, N_WS_COLS);
 
-  write_title_and_note (ex, ws, ex->where_name, _("Where to start"),
+  ems_xlsx_write_title_and_note (ex->book, ws, ex->where_name, _("Where to start"),
                         _("The questions answered below the target level, in this order: critical questions answered 0 first, then the most points to gain ((target level − level) × weight), then the element with the largest gap, then the question number. Each comes with the next step its level calls for. The list is as exported: edits in the Answers sheet change the scores, not this list."),
                         N_WS_COLS - 1, note_width);
 
@@ -241,7 +223,7 @@ ems_xlsx_write_iso14001 (EmsXlsxExport *ex)
     note_width += widths[c];
   ems_xlsx_set_columns (ex->book, ws, widths, NULL, N_ISO_COLS);
 
-  write_title_and_note (ex, ws, ex->iso_name, _("ISO 14001:2015 readiness"),
+  ems_xlsx_write_title_and_note (ex->book, ws, ex->iso_name, _("ISO 14001:2015 readiness"),
                         _("An estimate of how far the answers go towards ISO 14001:2015, not a certification audit. Each clause the checklist's questions cite is scored by the element rule over the answered, applicable questions that cite it; clauses no question covers are not assessed by this checklist. Clause numbers and short titles only: the standard's text is not reproduced."),
                         N_ISO_COLS - 1, note_width);
 

@@ -18,10 +18,7 @@ import importlib.util
 import json
 import math
 import os
-import shutil
-import subprocess
 import tempfile
-import warnings
 
 import xlsxtest
 from xlsxtest import (COL_BAND, COL_COVERAGE, COL_GAP, COL_RED_FLAG,
@@ -29,19 +26,11 @@ from xlsxtest import (COL_BAND, COL_COVERAGE, COL_GAP, COL_RED_FLAG,
                       SUM_OVERALL, SUM_RED_FLAGS)
 
 xlsxtest.require_openpyxl()
-import openpyxl  # noqa: E402
 
-
-
-def load(path, data_only=True):
-    """openpyxl's workbook; Gnumeric writes no default cell style, which
-    openpyxl says on every load (unittest resets the warning filters)"""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Workbook contains no default style")
-        return openpyxl.load_workbook(path, data_only=data_only)
-
-SSCONVERT = shutil.which("ssconvert")
+SSCONVERT = xlsxtest.SSCONVERT
 LOCALES = ["C.UTF-8", "fr_FR.UTF-8"]
+gnumeric_recalculate = xlsxtest.gnumeric_recalculate
+load = xlsxtest.load_workbook
 
 # Sheets by position (their names are translated)
 SUMMARY, ANSWERS, ACTIONS, WHERE, ISO, METHOD = range(6)
@@ -60,23 +49,6 @@ def load_module(name, filename):
 
 LO = load_module("xlsx_libreoffice", "test-xlsx-libreoffice.py")
 COMPARE = load_module("xlsx_compare", "test-xlsx-compare.py")
-
-
-def gnumeric_recalculate(paths, outdir, lc_all="C.UTF-8"):
-    """Gnumeric's ssconvert opens each workbook, recalculates every formula
-    and saves it again as .xlsx in outdir; returns the new paths."""
-    os.makedirs(outdir, exist_ok=True)
-    env = dict(os.environ, LC_ALL=lc_all)
-    env.pop("LANGUAGE", None)
-    outs = []
-    for path in paths:
-        out = os.path.join(outdir, os.path.basename(path))
-        proc = subprocess.run([SSCONVERT, "--recalc", "--export-type=Gnumeric_Excel:xlsx2",
-                               path, out], env=env, capture_output=True, text=True, timeout=120)
-        if proc.returncode != 0 or not os.path.exists(out):
-            raise AssertionError(f"ssconvert did not convert {path}: {proc.stderr}")
-        outs.append(out)
-    return outs
 
 
 def write_json(path, data):
