@@ -153,6 +153,13 @@ EmsReportBlock *ems_report_add_drawing      (EmsReport          *report,
 /* The answer scale (levels and N/A with their meanings) as a table */
 void            ems_report_add_answer_scale (EmsReport          *report);
 
+/* The "Where to start" and "ISO 14001 readiness" sections of the
+ * assessment report, each on its own page (ems-report-plan.c) */
+void            ems_report_build_where_to_start (EmsReport      *report,
+                                                 EmsAssessment  *assessment);
+void            ems_report_build_iso14001       (EmsReport      *report,
+                                                 EmsAssessment  *assessment);
+
 /* Markup helpers; each returns a new string */
 char           *ems_report_escape           (const char         *str);
 char           *ems_report_muted            (const char         *str);

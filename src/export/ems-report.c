@@ -659,6 +659,10 @@ ems_report_new (EmsAssessment *assessment,
 
   build_cover (self);
   build_results (self);
+  ems_report_build_where_to_start (self, assessment);
+  ems_report_add_break (self);
+  ems_report_build_iso14001 (self, assessment);
+  ems_report_add_break (self);
   build_answers (self);
   build_actions (self);
   build_method (self);

@@ -34,6 +34,7 @@ ems_xlsx_write_answers (EmsXlsxExport *ex)
     [COL_QUESTION] = 55, [COL_LEVEL] = 8, [COL_MEANING] = 40, [COL_NA] = 6,
     [COL_NA_REASON] = 28, [COL_NOTE] = 40, [COL_EVIDENCE] = 40,
     [COL_WEIGHT] = 8, [COL_CRITICAL] = 9, [COL_ISO] = 14, [COL_EPA] = 11,
+    [COL_POINTS] = 8, [COL_MAX_POINTS] = 9,
   };
   g_autofree char *na = ems_xlsx_formula_string (ex->na_token);
   g_autofree char *yes = ems_xlsx_formula_string (ex->yes);
@@ -60,6 +61,10 @@ ems_xlsx_write_answers (EmsXlsxExport *ex)
   headers[COL_CRITICAL] = _("Critical");
   headers[COL_ISO] = _("ISO 14001 clauses");
   headers[COL_EPA] = _("EPA CFEMS elements");
+  /* Translators: Answers column: weight × level of a question answered with a level */
+  headers[COL_POINTS] = _("Points");
+  /* Translators: Answers column: 4 × weight of a question answered with a level */
+  headers[COL_MAX_POINTS] = _("Possible points");
 
   for (guint c = 0; c < N_ANSWER_COLS; c++)
     {
@@ -173,6 +178,31 @@ ems_xlsx_write_answers (EmsXlsxExport *ex)
                                              colfmt[COL_CRITICAL]), "critical");
           write_text (ex, ws, ex->answers_name, row, COL_ISO, iso, colfmt[COL_ISO]);
           write_text (ex, ws, ex->answers_name, row, COL_EPA, epa, colfmt[COL_EPA]);
+
+          /* What the scores sum: only a level counts (not N/A, not empty) */
+          {
+            char weight_cell[LXW_MAX_CELL_NAME_LENGTH];
+            gboolean scored = state == EMS_ANSWER_LEVEL;
+
+            lxw_rowcol_to_cell (weight_cell, row, COL_WEIGHT);
+            g_clear_pointer (&formula, g_free);
+            formula = g_strdup_printf ("=IF(ISNUMBER(%s),%s*%s,\"\")", level_cell, weight_cell, level_cell);
+            if (scored)
+              check (ex, worksheet_write_formula_num (ws, row, COL_POINTS, formula, colfmt[COL_POINTS],
+                                                      (double) q->weight * answer->level), "points");
+            else
+              check (ex, worksheet_write_formula_str (ws, row, COL_POINTS, formula, colfmt[COL_POINTS], ""),
+                     "points");
+            g_clear_pointer (&formula, g_free);
+
+            formula = g_strdup_printf ("=IF(ISNUMBER(%s),%d*%s,\"\")", level_cell, EMS_LEVEL_MAX, weight_cell);
+            if (scored)
+              check (ex, worksheet_write_formula_num (ws, row, COL_MAX_POINTS, formula, colfmt[COL_MAX_POINTS],
+                                                      (double) q->weight * EMS_LEVEL_MAX), "possible points");
+            else
+              check (ex, worksheet_write_formula_str (ws, row, COL_MAX_POINTS, formula, colfmt[COL_MAX_POINTS], ""),
+                     "possible points");
+          }
         }
     }
 
@@ -379,6 +409,12 @@ ems_xlsx_write_method (EmsXlsxExport *ex)
                            _("An element with any critical question answered 0 is flagged, whatever its score."));
   row = write_method_line (ex, row, _("In this workbook"),
                            _("The Summary's scores are formulas over the Answers sheet: change a level there (0–4, N/A or empty) and the scores, bands and charts follow. Figures are shown rounded to one decimal."));
+  row = write_method_line (ex, row, _("Points"),
+                           _("The Answers sheet's Points (weight × level) and Possible points (4 × weight) columns are filled for the questions answered with a level; each score is 100 × the sum of Points ÷ the sum of Possible points over its questions. Plain sums, so every spreadsheet program computes the same numbers."));
+  row = write_method_line (ex, row, _("Where to start"),
+                           _("The questions answered below the target level: critical questions answered 0 first, then the most points to gain ((target level − level) × weight), then the element's gap, then the question number. Listed as exported: it does not follow edits."));
+  row = write_method_line (ex, row, _("ISO 14001 readiness"),
+                           _("For each ISO 14001:2015 clause, the element rule over the answered, applicable questions that cite it. An estimate of readiness, not a certification audit."));
 
   row++;
   check (ex, worksheet_write_string (ws, row++, 0, _("Source"), ex->book->f_section), "section");

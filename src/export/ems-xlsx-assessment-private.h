@@ -1,6 +1,7 @@
 /* ems-xlsx-assessment-private.h: the assessment workbook's insides,
- * shared by its Summary (ems-xlsx.c) and its Answers, Actions and Method
- * sheets (ems-xlsx-answers.c); not API
+ * shared by its Summary (ems-xlsx.c), its Answers, Actions and Method
+ * sheets (ems-xlsx-answers.c) and its Where to start and ISO 14001 sheets
+ * (ems-xlsx-plan.c); not API
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +28,12 @@ enum {
   COL_CRITICAL,
   COL_ISO,
   COL_EPA,
+  /* Every score formula sums these two: weight × level, and 4 × weight,
+   * for a question answered with a level; empty otherwise. Plain sums
+   * over them give the same numbers in Excel, LibreOffice and Gnumeric,
+   * where an array expression inside SUMPRODUCT does not. */
+  COL_POINTS,
+  COL_MAX_POINTS,
   N_ANSWER_COLS
 };
 
@@ -87,11 +94,15 @@ typedef struct
   lxw_worksheet *answers;
   lxw_worksheet *actions;
   lxw_worksheet *method;
+  lxw_worksheet *where_to_start;
+  lxw_worksheet *iso14001;
 
   char          *summary_name;
   char          *answers_name;
   char          *actions_name;
   char          *method_name;
+  char          *where_name;
+  char          *iso_name;
   char          *answers_ref;     /* "'Answers'!" */
   char          *method_ref;
 
@@ -100,6 +111,7 @@ typedef struct
   guint         *first_row;
   guint         *last_row;
   guint          n_answer_rows;
+  GHashTable    *question_rows;   /* question id -> 1 + its Answers row */
 
   const char    *na_token;
   const char    *yes;
@@ -110,6 +122,8 @@ typedef struct
 void ems_xlsx_write_answers (EmsXlsxExport *ex);
 void ems_xlsx_write_actions (EmsXlsxExport *ex);
 void ems_xlsx_write_method  (EmsXlsxExport *ex);
+void ems_xlsx_write_where_to_start (EmsXlsxExport *ex);
+void ems_xlsx_write_iso14001 (EmsXlsxExport *ex);
 /* The SHA-256 of the file's bytes (*from_file) or of the assessment as
  * saved */
 char *ems_xlsx_source_hash  (EmsXlsxExport *ex,

@@ -224,6 +224,22 @@ ems_xlsx_write_method_line (EmsXlsxBook   *book,
   return row + 1;
 }
 
+void
+ems_xlsx_write_title_and_note (EmsXlsxBook   *book,
+                               lxw_worksheet *sheet,
+                               const char    *sheet_name,
+                               const char    *title,
+                               const char    *note,
+                               lxw_col_t      last_col,
+                               double         width)
+{
+  ems_xlsx_check (book, worksheet_write_string (sheet, 0, 0, title, book->f_title), "title");
+  ems_xlsx_check (book, worksheet_set_row (sheet, 0, 22, NULL), "row");
+  ems_xlsx_check (book, worksheet_merge_range (sheet, 1, 0, 1, last_col, "", book->f_wrap), "merge");
+  ems_xlsx_write_text (book, sheet, sheet_name, 1, 0, note, book->f_wrap);
+  ems_xlsx_fit_row (book, sheet, 1, ems_xlsx_text_lines (note, width));
+}
+
 lxw_worksheet *
 ems_xlsx_add_sheet (EmsXlsxBook *book,
                     const char  *translated,

@@ -123,6 +123,15 @@ void      ems_xlsx_write_date_or_text (EmsXlsxBook     *book,
                                       const char       *text,
                                       lxw_format       *date_format,
                                       lxw_format       *text_format);
+/* A sheet's title on row 0 and, under it on row 1, a note merged over
+ * columns 0..@last_col (@width wide together) and wrapped */
+void      ems_xlsx_write_title_and_note (EmsXlsxBook   *book,
+                                         lxw_worksheet *sheet,
+                                         const char    *sheet_name,
+                                         const char    *title,
+                                         const char    *note,
+                                         lxw_col_t      last_col,
+                                         double         width);
 /* The "Texts cut to fit" section of a Method sheet, from @row (nothing
  * when no text was cut); returns the next row */
 lxw_row_t ems_xlsx_write_cut_texts   (EmsXlsxBook      *book,

@@ -2,13 +2,17 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Four sheets: Summary (profile, scores as formulas over Answers, charts),
- * Answers (one row per question, the level column editable), Actions and
- * Method (those three in ems-xlsx-answers.c). The Summary's formulas
- * implement the scoring rule of the domain brief in plain A1 references
- * (LibreOffice 7.4 cannot evaluate structured references) and carry the
- * values ems_scores_compute() gives, so every reader shows the right
- * numbers before recalculating. What both workbooks share is in
+ * Six sheets: Summary (profile, scores as formulas over Answers, charts),
+ * Answers (one row per question, the level column editable), Actions
+ * (those two in ems-xlsx-answers.c), Where to start and ISO 14001 (in
+ * ems-xlsx-plan.c, from ems-plan.h), and Method. The order puts the
+ * results and their inputs first, then what to do about them, then how
+ * they are computed. The formulas implement the scoring rule of the
+ * domain brief in plain A1 references (LibreOffice 7.4 cannot evaluate
+ * structured references) as plain sums and counts over the Answers
+ * sheet's Points columns (Gnumeric does not evaluate an array expression
+ * inside SUMPRODUCT), and carry the values ems_scores_compute() gives, so
+ * every reader shows the right numbers before recalculating. What both workbooks share is in
  * ems-xlsx-book.c and ems-xlsx-text.c.
  */
 
@@ -30,10 +34,13 @@ export_clear (EmsXlsxExport *ex)
   g_clear_pointer (&ex->answers_name, g_free);
   g_clear_pointer (&ex->actions_name, g_free);
   g_clear_pointer (&ex->method_name, g_free);
+  g_clear_pointer (&ex->where_name, g_free);
+  g_clear_pointer (&ex->iso_name, g_free);
   g_clear_pointer (&ex->answers_ref, g_free);
   g_clear_pointer (&ex->method_ref, g_free);
   g_clear_pointer (&ex->first_row, g_free);
   g_clear_pointer (&ex->last_row, g_free);
+  g_clear_pointer (&ex->question_rows, g_hash_table_unref);
 }
 
 /* The assessment workbook ------------------------------------------------ */
@@ -62,11 +69,14 @@ plan_answer_rows (EmsXlsxExport *ex)
 
   ex->first_row = g_new0 (guint, n_elements + 1);
   ex->last_row = g_new0 (guint, n_elements + 1);
+  ex->question_rows = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint e = 1; e <= n_elements; e++)
     {
       const EmsElement *element = ems_checklist_get_element (ex->checklist, e);
 
+      for (guint i = 0; i < element->n_questions; i++)
+        g_hash_table_insert (ex->question_rows, element->questions[i]->id, GUINT_TO_POINTER (row + i + 1));
       ex->first_row[e] = row;
       row += element->n_questions;
       ex->last_row[e] = row - 1;   /* first > last when empty */
@@ -262,16 +272,15 @@ write_summary (EmsXlsxExport *ex)
       else
         {
           g_autofree char *lv = answers_range (ex, e, COL_LEVEL);
-          g_autofree char *wt = answers_range (ex, e, COL_WEIGHT);
+          g_autofree char *pts = answers_range (ex, e, COL_POINTS);
+          g_autofree char *max = answers_range (ex, e, COL_MAX_POINTS);
           g_autofree char *cr = answers_range (ex, e, COL_CRITICAL);
 
           /* Element score = 100 × Σ(w·level) / Σ(4·w) over answered,
-           * applicable questions (numbers in the level column); empty
-           * when there is none. SUMPRODUCT treats the text "N/A" and
-           * blanks as 0 in the numerator. */
-          formula = g_strdup_printf ("=IF(SUMPRODUCT(ISNUMBER(%s)*%s)=0,\"\","
-                                     "100*SUMPRODUCT(%s,%s)/(4*SUMPRODUCT(ISNUMBER(%s)*%s)))",
-                                     lv, wt, wt, lv, lv, wt);
+           * applicable questions: the Points columns are filled for the
+           * questions answered with a level only. Empty when there is
+           * none. */
+          formula = g_strdup_printf ("=IF(SUM(%s)=0,\"\",100*SUM(%s)/SUM(%s))", max, pts, max);
           if (es->has_score)
             check (ex, worksheet_write_formula_num (ws, row, SUM_COL_SCORE, formula,
                                                     ex->book->f_score, es->score), "score");
@@ -286,8 +295,8 @@ write_summary (EmsXlsxExport *ex)
           g_clear_pointer (&formula, g_free);
 
           /* Red flag: a critical question answered 0 */
-          formula = g_strdup_printf ("=IF(SUMPRODUCT((%s=%s)*ISNUMBER(%s)*(%s=0))>0,%s,\"\")",
-                                     cr, yes, lv, lv, yes);
+          /* A numeric criterion: an empty or N/A level is not 0 */
+          formula = g_strdup_printf ("=IF(COUNTIFS(%s,%s,%s,0)>0,%s,\"\")", cr, yes, lv, yes);
           check (ex, worksheet_write_formula_str (ws, row, SUM_COL_RED_FLAG, formula, ex->book->f_flag,
                                                   es->red_flag ? ex->yes : ""), "red flag");
           g_clear_pointer (&formula, g_free);
@@ -448,9 +457,13 @@ build_workbook (EmsXlsxBook  *book,
   ex->summary = ems_xlsx_add_sheet (book, C_("sheet name", "Summary"), "Summary", &ex->summary_name);
   ex->answers = ems_xlsx_add_sheet (book, C_("sheet name", "Answers"), "Answers", &ex->answers_name);
   ex->actions = ems_xlsx_add_sheet (book, C_("sheet name", "Actions"), "Actions", &ex->actions_name);
+  ex->where_to_start = ems_xlsx_add_sheet (book, C_("sheet name", "Where to start"), "Where to start",
+                                           &ex->where_name);
+  ex->iso14001 = ems_xlsx_add_sheet (book, C_("sheet name", "ISO 14001"), "ISO 14001", &ex->iso_name);
   ex->method = ems_xlsx_add_sheet (book, C_("sheet name", "Method"), "Method", &ex->method_name);
 
-  if (ex->summary == NULL || ex->answers == NULL || ex->actions == NULL || ex->method == NULL)
+  if (ex->summary == NULL || ex->answers == NULL || ex->actions == NULL
+      || ex->where_to_start == NULL || ex->iso14001 == NULL || ex->method == NULL)
     {
       /* Only when two translations collide: fall back to English */
       g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
@@ -464,6 +477,8 @@ build_workbook (EmsXlsxBook  *book,
   plan_answer_rows (ex);
   ems_xlsx_write_answers (ex);
   ems_xlsx_write_actions (ex);
+  ems_xlsx_write_where_to_start (ex);
+  ems_xlsx_write_iso14001 (ex);
   write_summary (ex);
   write_charts (ex);
   ems_xlsx_write_method (ex);

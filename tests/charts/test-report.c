@@ -22,6 +22,7 @@
 
 #include "ems-chart-export.h"
 #include "ems-error.h"
+#include "ems-plan.h"
 #include "ems-report.h"
 
 static EmsAssessment *
@@ -141,6 +142,73 @@ normalise (const char *text)
   return g_string_free (str, FALSE);
 }
 
+/* The "Where to start" and "ISO 14001 readiness" sections: the steps in
+ * core's order, each clause with its score or "not assessed", the note */
+static void
+check_plan_sections (EmsAssessment *assessment,
+                     EmsScores     *scores,
+                     const char    *text)
+{
+  g_autoptr(GArray) steps = ems_plan_where_to_start (assessment, scores);
+  g_autoptr(GArray) clauses = ems_plan_iso14001_readiness (assessment);
+  const char *where = strstr (text, "Where to start The questions answered below the target level");
+  const char *iso = strstr (text, "ISO 14001 readiness Each ISO 14001:2015 clause");
+  const char *answers = iso != NULL ? strstr (iso, "Answers") : NULL;
+  g_autofree char *where_text = NULL;
+  g_autofree char *iso_text = NULL;
+  const char *from;
+
+  g_assert_nonnull (where);
+  g_assert_nonnull (iso);
+  g_assert_nonnull (answers);
+  g_assert_true (where < iso);
+  where_text = g_strndup (where, iso - where);
+  iso_text = g_strndup (iso, answers - iso);
+
+  /* Rows in core's order, found by "id first-word-of-the-question" */
+  from = where_text;
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const EmsPlanStep *step = &g_array_index (steps, EmsPlanStep, i);
+      g_autofree char *first_word = g_strndup (step->question->text, strcspn (step->question->text, " "));
+      g_autofree char *needle = g_strdup_printf ("%s %s", step->question->id, first_word);
+      const char *found = strstr (from, needle);
+
+      if (found == NULL)
+        g_error ("step %u (%s) is missing or out of order in “Where to start”", i + 1, needle);
+      from = found + strlen (needle);
+    }
+  if (steps->len == 0)
+    g_assert_nonnull (strstr (where_text, "No answered question is below the target level."));
+
+  g_assert_nonnull (strstr (iso_text, "This is an estimate of readiness, not a certification audit."));
+  from = iso_text;
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      const EmsClauseReadiness *clause = &g_array_index (clauses, EmsClauseReadiness, i);
+      g_autofree char *needle = g_strdup_printf ("%s %s", clause->clause, clause->title);
+      g_autofree char *score = ems_format_percent (clause->has_score, clause->score);
+      g_autofree char *title = normalise (needle);
+      const char *found = strstr (from, title);
+      const char *next;
+
+      /* A long title wraps: its first words are enough */
+      if (found == NULL)
+        {
+          title[MIN (strlen (title), strlen (clause->clause) + 12)] = '\0';
+          found = strstr (from, title);
+        }
+      if (found == NULL)
+        g_error ("clause %s is missing or out of order in “ISO 14001 readiness”", clause->clause);
+      next = found + strlen (title);
+      if (clause->n_questions == 0)
+        g_assert_nonnull (strstr (next, "not assessed by this checklist"));
+      else if (clause->has_score)
+        g_assert_nonnull (strstr (next, score));
+      from = next;
+    }
+}
+
 static guint
 pdf_pages (const char *path)
 {
@@ -237,6 +305,7 @@ check_report (gconstpointer user_data)
     g_assert_nonnull (strstr (text, last));
   }
   g_assert_nonnull (strstr (text, "Action plan"));
+  check_plan_sections (assessment, scores, text);
 
 out:
   if (g_getenv ("EMS_CHARTS_DUMP_DIR") == NULL)
@@ -412,6 +481,11 @@ test_report_empty (void)
       g_assert_null (strstr (text, "Score 0.0"));
       g_assert_null (strstr (text, "(Red)"));
       g_assert_nonnull (strstr (text, "No actions recorded."));
+      /* Nothing below target yet; 4.3 and 4.4 never assessed */
+      g_assert_nonnull (strstr (text, "No answered question is below the target level."));
+      g_assert_nonnull (strstr (text, "4.3 Scope of the environmental management system"));
+      g_assert_nonnull (strstr (text, "not assessed by this checklist"));
+      g_assert_nonnull (strstr (text, "not a certification audit"));
     }
   if (g_getenv ("EMS_CHARTS_DUMP_DIR") == NULL)
     g_unlink (path);

@@ -24,7 +24,7 @@ from xlsxtest import (ANS_EVIDENCE, ANS_LEVEL, ANS_NA, ANS_NOTE, ANS_REASON,
 xlsxtest.require_openpyxl()
 import openpyxl  # noqa: E402
 
-SHEETS = ["Summary", "Answers", "Actions", "Method"]
+SHEETS = ["Summary", "Answers", "Actions", "Where to start", "ISO 14001", "Method"]
 
 
 class Exported(xlsxtest.TestCase):
@@ -81,8 +81,11 @@ class Exported(xlsxtest.TestCase):
         for row in range(SUM_FIRST_ELEMENT_ROW, SUM_FIRST_ELEMENT_ROW + 10):
             score = ws[f"{COL_SCORE}{row}"].value
             self.assertTrue(score.startswith("="), score)
-            self.assertIn("SUMPRODUCT", score)
-            self.assertRegex(score, r"'Answers'!\$E\$\d+:\$E\$\d+")
+            # Plain sums over the Points columns: no array expression,
+            # which Gnumeric would not evaluate inside SUMPRODUCT
+            self.assertNotIn("SUMPRODUCT", score)
+            self.assertRegex(score, r"^=IF\(SUM\('Answers'!\$P\$\d+:\$P\$\d+\)=0,")
+            self.assertNotIn("SUMPRODUCT", ws[f"{COL_RED_FLAG}{row}"].value)
             self.assertNotIn("[", score)   # no structured references
             self.assertTrue(ws[f"{COL_GAP}{row}"].value.startswith("=IF(ISNUMBER("))
 
@@ -115,7 +118,7 @@ class Exported(xlsxtest.TestCase):
         ws = self.open(EXAMPLES[0])["Answers"]
         last = len(self.questions) + 1
         self.assertEqual(ws.freeze_panes, "A2")
-        self.assertEqual(ws.auto_filter.ref, f"A1:N{last}")
+        self.assertEqual(ws.auto_filter.ref, f"A1:P{last}")
         lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
         self.assertEqual(len(lists), 1)
         self.assertEqual(str(lists[0].sqref), f"E2:E{last}")

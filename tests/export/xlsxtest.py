@@ -6,10 +6,13 @@
 import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
 import unittest
+import warnings
 
+SSCONVERT = shutil.which("ssconvert")
 TEN_ELEMENTS = os.environ.get("TEN_ELEMENTS", "ten-elements")
 EXAMPLES_DIR = os.environ.get("EMS_EXAMPLES_DIR", "")
 EXAMPLES = sorted(glob.glob(os.path.join(EXAMPLES_DIR, "0[1-3]-*.emsa")))
@@ -93,6 +96,32 @@ def checklist():
 def load_json(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
+
+
+def gnumeric_recalculate(paths, outdir, lc_all="C.UTF-8"):
+    """Gnumeric's ssconvert opens each workbook, recalculates every formula
+    and saves it again as .xlsx in outdir; returns the new paths."""
+    os.makedirs(outdir, exist_ok=True)
+    env = dict(os.environ, LC_ALL=lc_all)
+    env.pop("LANGUAGE", None)
+    outs = []
+    for path in paths:
+        out = os.path.join(outdir, os.path.basename(path))
+        proc = subprocess.run([SSCONVERT, "--recalc", "--export-type=Gnumeric_Excel:xlsx2",
+                               path, out], env=env, capture_output=True, text=True, timeout=120)
+        if proc.returncode != 0 or not os.path.exists(out):
+            raise AssertionError(f"ssconvert did not convert {path}: {proc.stderr}")
+        outs.append(out)
+    return outs
+
+
+def load_workbook(path, data_only=True):
+    """openpyxl's workbook; Gnumeric writes no default cell style, which
+    openpyxl says on every load (unittest resets the warning filters)"""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Workbook contains no default style")
+        import openpyxl
+        return openpyxl.load_workbook(path, data_only=data_only)
 
 
 class TestCase(unittest.TestCase):
