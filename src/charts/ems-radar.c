@@ -18,8 +18,10 @@
 
 #include "ems-charts-private.h"
 
-/* Below this the labels are abbreviated to the element numbers */
-#define MIN_RADIUS_FACTOR 5.0
+/* Labels are shortened while the plot's radius is below this many ems
+ * and this share of the chart's smaller side */
+#define MIN_RADIUS_FACTOR 4.0
+#define MIN_RADIUS_SHARE  0.25
 
 static double
 axis_angle (guint i,
@@ -35,25 +37,53 @@ drawable (const EmsChartValue *v)
   return v->has_value && isfinite (v->value);
 }
 
+static gboolean
+has_flags (const EmsRadarData *data)
+{
+  if (data->red_flags == NULL)
+    return FALSE;
+  for (guint i = 0; i < data->n_axes; i++)
+    if (data->red_flags[i])
+      return TRUE;
+
+  return FALSE;
+}
+
 static char *
 label_text (const EmsRadarData *data,
             guint               i,
-            gboolean            short_label)
+            EmsRadarLabelKind   kind)
 {
-  const char *title = data->labels ? data->labels[i] : NULL;
   const char *number = data->short_labels ? data->short_labels[i] : NULL;
+  const char *title = data->labels ? data->labels[i] : NULL;
   gboolean no_score = data->n_series > 0 && !drawable (&data->series[0].values[i]);
   g_autofree char *base = NULL;
 
-  if (short_label)
-    base = g_strdup (number ? number : (title ? title : ""));
-  else if (number != NULL)
-    /* Translators: a radar axis label: element number, then title */
-    base = g_strdup_printf (_("%s. %s"), number, title ? title : "");
-  else
-    base = g_strdup (title ? title : "");
+  if (kind == EMS_RADAR_LABEL_SHORT && data->short_titles && data->short_titles[i])
+    title = data->short_titles[i];
 
-  if (no_score && !short_label)
+  if (kind == EMS_RADAR_LABEL_NUMBER)
+    base = g_strdup (number ? number : (title ? title : ""));
+  else
+    base = ems_chart_element_text (number, title);
+
+  /* A short name stays on the line of its number: "10. Improvement",
+   * never "10." above "Improvement" */
+  if (kind == EMS_RADAR_LABEL_SHORT && number != NULL && g_str_has_prefix (base, number))
+    {
+      const char *space = strchr (base + strlen (number), ' ');
+
+      if (space != NULL && space - base <= (ptrdiff_t) strlen (number) + 1)
+        {
+          g_autofree char *head = g_strndup (base, space - base);
+          char *joined = g_strconcat (head, "\u00a0", space + 1, NULL);
+
+          g_free (base);
+          base = joined;
+        }
+    }
+
+  if (no_score && kind != EMS_RADAR_LABEL_NUMBER)
     /* Translators: under an element's name on the radar when it has no score */
     return g_strdup_printf ("%s\n%s", base, _("(no score)"));
   if (no_score)
@@ -66,10 +96,13 @@ typedef struct
 {
   PangoLayout *layouts[EMS_RADAR_MAX_AXES];
   double       offset_x[EMS_RADAR_MAX_AXES];
-  PangoLayout *legend[EMS_CHART_MAX_SERIES + 1];
+  guint        lines[EMS_RADAR_MAX_AXES];
+  PangoLayout *rings[EMS_RADAR_N_RINGS];
+  PangoLayout *legend[EMS_CHART_MAX_SERIES + 2];
   guint        n_legend;
-  double       legend_x[EMS_CHART_MAX_SERIES + 1];
-  double       legend_y[EMS_CHART_MAX_SERIES + 1];
+  gboolean     legend_flag;   /* the last entry is the critical mark */
+  double       legend_x[EMS_CHART_MAX_SERIES + 2];
+  double       legend_y[EMS_CHART_MAX_SERIES + 2];
   double       swatch;
 } RadarTexts;
 
@@ -80,6 +113,18 @@ radar_texts_clear (RadarTexts *texts)
     g_clear_object (&texts->layouts[i]);
   for (guint i = 0; i < G_N_ELEMENTS (texts->legend); i++)
     g_clear_object (&texts->legend[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (texts->rings); i++)
+    g_clear_object (&texts->rings[i]);
+}
+
+/* "25", "50", "75", "100 %" */
+static PangoLayout *
+ring_layout (EmsChartText *text,
+             guint         k)
+{
+  g_autofree char *str = g_strdup_printf (k == EMS_RADAR_N_RINGS ? "%u %%" : "%u", k * 100 / EMS_RADAR_N_RINGS);
+
+  return ems_chart_text_layout (text, str, 0.75, FALSE, -1, 0);
 }
 
 /* Lays the legend out in rows centred at the bottom; returns its height */
@@ -95,7 +140,7 @@ layout_legend (EmsChartText       *text,
   double swatch = 2.2 * fs;
   double gap = 1.2 * fs;
   double line_h = 0, row_w = 0, y, total_h;
-  double widths[EMS_CHART_MAX_SERIES + 1];
+  double widths[EMS_CHART_MAX_SERIES + 2];
   guint row_start = 0, n = 0;
 
   for (guint s = 0; s < data->n_series; s++)
@@ -107,6 +152,9 @@ layout_legend (EmsChartText       *text,
       g_autofree char *str = g_strdup_printf (_("Target (%s %%)"), num);
       texts->legend[n++] = ems_chart_text_layout (text, str, 0.9, FALSE, -1, 0);
     }
+  texts->legend_flag = has_flags (data);
+  if (texts->legend_flag)
+    texts->legend[n++] = ems_chart_text_layout (text, ems_chart_critical_legend (), 0.9, FALSE, -1, 0);
   texts->n_legend = n;
   texts->swatch = swatch;
 
@@ -177,8 +225,26 @@ layout_legend (EmsChartText       *text,
   return total_h;
 }
 
+/* Where the label box of axis @i goes, for a box of @w × @h: its corner
+ * offset from the point at (r + pad) on the axis */
+static void
+label_anchor (guint   i,
+              guint   n,
+              double  w,
+              double  h,
+              double *dx,
+              double *dy)
+{
+  double a = axis_angle (i, n);
+  double c = cos (a), s = sin (a);
+
+  *dx = c > 0.2 ? 0 : (c < -0.2 ? -w : -w / 2);
+  *dy = s > 0.2 ? 0 : (s < -0.2 ? -h : -h / 2);
+}
+
 /* The largest radius that keeps every label box inside the area, given
- * the box sizes; fills the boxes. */
+ * the box sizes; fills the boxes, and in @limits the radius each label
+ * alone would allow. */
 static double
 place_labels (guint         n,
               const double *w,
@@ -189,7 +255,8 @@ place_labels (guint         n,
               double        pad,
               double        cx,
               double        cy,
-              EmsChartRect *boxes)
+              EmsChartRect *boxes,
+              double       *limits)
 {
   double r = MIN (cx, cy) - margin;
 
@@ -197,23 +264,28 @@ place_labels (guint         n,
     {
       double a = axis_angle (i, n);
       double c = cos (a), s = sin (a);
-      double dx = c > 0.2 ? 0 : (c < -0.2 ? -w[i] : -w[i] / 2);
-      double dy = s > 0.2 ? 0 : (s < -0.2 ? -h[i] : -h[i] / 2);
+      double dx, dy;
+      double ri = G_MAXDOUBLE;
+
+      label_anchor (i, n, w[i], h[i], &dx, &dy);
 
       /* x = cx + (r + pad) c + dx must satisfy margin <= x, x + w <= area_w - margin */
       if (c > 1e-6)
-        r = MIN (r, (area_w - margin - cx - dx - w[i]) / c - pad);
+        ri = MIN (ri, (area_w - margin - cx - dx - w[i]) / c - pad);
       else if (c < -1e-6)
-        r = MIN (r, (margin - cx - dx) / c - pad);
+        ri = MIN (ri, (margin - cx - dx) / c - pad);
       else if (cx + dx < margin || cx + dx + w[i] > area_w - margin)
-        r = MIN (r, 0);
+        ri = MIN (ri, 0);
 
       if (s > 1e-6)
-        r = MIN (r, (area_h - margin - cy - dy - h[i]) / s - pad);
+        ri = MIN (ri, (area_h - margin - cy - dy - h[i]) / s - pad);
       else if (s < -1e-6)
-        r = MIN (r, (margin - cy - dy) / s - pad);
+        ri = MIN (ri, (margin - cy - dy) / s - pad);
       else if (cy + dy < margin || cy + dy + h[i] > area_h - margin)
-        r = MIN (r, 0);
+        ri = MIN (ri, 0);
+
+      limits[i] = ri;
+      r = MIN (r, ri);
     }
 
   r = MAX (r, 0);
@@ -221,12 +293,11 @@ place_labels (guint         n,
   for (guint i = 0; i < n; i++)
     {
       double a = axis_angle (i, n);
-      double c = cos (a), s = sin (a);
-      double dx = c > 0.2 ? 0 : (c < -0.2 ? -w[i] : -w[i] / 2);
-      double dy = s > 0.2 ? 0 : (s < -0.2 ? -h[i] : -h[i] / 2);
+      double dx, dy;
 
-      boxes[i].x = cx + (r + pad) * c + dx;
-      boxes[i].y = cy + (r + pad) * s + dy;
+      label_anchor (i, n, w[i], h[i], &dx, &dy);
+      boxes[i].x = cx + (r + pad) * cos (a) + dx;
+      boxes[i].y = cy + (r + pad) * sin (a) + dy;
       boxes[i].width = w[i];
       boxes[i].height = h[i];
     }
@@ -235,22 +306,126 @@ place_labels (guint         n,
 }
 
 static gboolean
-labels_overlap (guint               n,
-                const EmsChartRect *boxes,
-                double              gap)
+boxes_overlap (const EmsChartRect *a,
+               const EmsChartRect *b,
+               double              gap)
+{
+  EmsChartRect grown = *a;
+
+  grown.x -= gap / 2;
+  grown.y -= gap / 2;
+  grown.width += gap;
+  grown.height += gap;
+
+  return ems_chart_rects_overlap (&grown, b);
+}
+
+static gboolean
+labels_touch (guint               n,
+              const EmsChartRect *boxes,
+              double              gap)
 {
   for (guint i = 0; i < n; i++)
     for (guint j = i + 1; j < n; j++)
-      {
-        EmsChartRect a = boxes[i];
+      if (boxes_overlap (&boxes[i], &boxes[j], gap))
+        return TRUE;
 
-        a.x -= gap / 2;
-        a.y -= gap / 2;
-        a.width += gap;
-        a.height += gap;
-        if (ems_chart_rects_overlap (&a, &boxes[j]))
-          return TRUE;
-      }
+  return FALSE;
+}
+
+/* The ways to label an axis, tried in this order until the labels fit:
+ * the title wrapped ever narrower (in ems; at most 3 lines), then the
+ * short name, then the number */
+typedef struct
+{
+  EmsRadarLabelKind kind;
+  double            wrap;
+  double            scale;   /* of the font size */
+} LabelStep;
+
+static const LabelStep label_steps[] = {
+  { EMS_RADAR_LABEL_FULL, 15, 1.0 },
+  { EMS_RADAR_LABEL_FULL, 11, 1.0 },
+  { EMS_RADAR_LABEL_FULL, 8, 1.0 },
+  { EMS_RADAR_LABEL_SHORT, 11, 1.0 },
+  { EMS_RADAR_LABEL_SHORT, 6, 1.0 },
+  { EMS_RADAR_LABEL_SHORT, 5, 0.85 },
+  { EMS_RADAR_LABEL_SHORT, 5, 0.75 },
+  { EMS_RADAR_LABEL_NUMBER, 0, 1.0 },
+};
+
+#define MAX_FULL_LINES 3
+
+/* Lays out axis @i's label at step @step; FALSE when the step does not
+ * suit the label (a title over MAX_FULL_LINES lines) */
+static gboolean
+layout_label (EmsChartText       *text,
+              const EmsRadarData *data,
+              guint               i,
+              guint               n,
+              guint               step,
+              double              width,
+              RadarTexts         *texts,
+              double             *w,
+              double             *h)
+{
+  const LabelStep *ls = &label_steps[step];
+  double fs = text->font_size;
+  gboolean flag = data->red_flags && data->red_flags[i];
+  double flag_w = flag ? fs * 1.3 : 0;
+  double wrap = MIN (ls->wrap * fs, width * 0.3);
+  g_autofree char *str = label_text (data, i, ls->kind);
+  PangoRectangle logical;
+  double c = cos (axis_angle (i, n));
+
+  g_clear_object (&texts->layouts[i]);
+  texts->layouts[i] = ems_chart_text_layout (text, str, ls->scale, FALSE,
+                                             ls->kind == EMS_RADAR_LABEL_NUMBER ? -1 : MAX (wrap - flag_w, fs * 3),
+                                             0);
+  /* Between words only: a word longer than the width widens the box */
+  pango_layout_set_wrap (texts->layouts[i], PANGO_WRAP_WORD);
+  /* Aligned towards the chart within the wrap width; the text's own box
+   * is the logical rectangle, drawn shifted by its x so the layout is
+   * laid out once */
+  pango_layout_set_alignment (texts->layouts[i],
+                              c > 0.2 ? PANGO_ALIGN_LEFT : c < -0.2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+  pango_layout_get_extents (texts->layouts[i], NULL, &logical);
+  texts->offset_x[i] = (double) logical.x / PANGO_SCALE;
+  texts->lines[i] = pango_layout_get_line_count (texts->layouts[i]);
+  *w = ceil ((double) logical.width / PANGO_SCALE) + flag_w;
+  *h = (double) logical.height / PANGO_SCALE;
+
+  if (ls->kind == EMS_RADAR_LABEL_FULL)
+    {
+      guint lines = texts->lines[i];
+      gboolean no_score = data->n_series > 0 && !drawable (&data->series[0].values[i]);
+
+      if (lines - (no_score ? 1 : 0) > MAX_FULL_LINES)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Steps axis @i's label down to the next one that suits it; FALSE when it
+ * is at the last step already */
+static gboolean
+shorten_label (EmsChartText       *text,
+               const EmsRadarData *data,
+               guint               i,
+               guint               n,
+               double              width,
+               guint              *steps,
+               RadarTexts         *texts,
+               double             *w,
+               double             *h)
+{
+  while (steps[i] + 1 < G_N_ELEMENTS (label_steps))
+    {
+      steps[i]++;
+      if (layout_label (text, data, i, n, steps[i], width, texts, &w[i], &h[i]))
+        return TRUE;
+    }
 
   return FALSE;
 }
@@ -266,10 +441,11 @@ radar_compute (EmsChartText       *text,
   double fs = text->font_size;
   double margin = fs * 0.5;
   double pad = fs * 0.6;
-  double legend_h, area_h, cx, cy;
+  double gap = fs * 0.25;
+  double legend_h, area_h, cx, cy, min_r, hard_r, r = 0;
+  double w[EMS_RADAR_MAX_AXES] = { 0 }, h[EMS_RADAR_MAX_AXES] = { 0 }, limits[EMS_RADAR_MAX_AXES];
+  guint steps[EMS_RADAR_MAX_AXES];
   guint n = MIN (data->n_axes, EMS_RADAR_MAX_AXES);
-  /* Attempts: wrap widths in ems, then numbers only */
-  static const double wraps[] = { 15, 11, 8, 0 };
 
   memset (out, 0, sizeof *out);
   out->n_axes = n;
@@ -280,51 +456,144 @@ radar_compute (EmsChartText       *text,
   cy = area_h / 2;
   out->cx = cx;
   out->cy = cy;
+  /* Full labels only while they leave the plot a fair share of the area */
+  min_r = MAX (MIN_RADIUS_FACTOR * fs, MIN_RADIUS_SHARE * MIN (width, area_h));
+  /* Below this, numbers rather than names */
+  hard_r = MAX (3 * fs, 0.15 * MIN (width, area_h));
 
-  for (guint attempt = 0; attempt < G_N_ELEMENTS (wraps); attempt++)
+  for (guint i = 0; i < n; i++)
     {
-      gboolean short_labels = wraps[attempt] == 0;
-      double wrap = MIN (wraps[attempt] * fs, width * 0.28);
-      double w[EMS_RADAR_MAX_AXES], h[EMS_RADAR_MAX_AXES];
-      double r;
+      steps[i] = 0;
+      if (!layout_label (text, data, i, n, 0, width, texts, &w[i], &h[i]))
+        shorten_label (text, data, i, n, width, steps, texts, w, h);
+    }
+
+  /* Each round shortens one label until the labels fit or none can be
+   * shortened further: among the labels that touch another or, when none
+   * does, that hold the plot below its minimum, the least shortened one
+   * (the tightest or largest of those). So labels are shortened evenly,
+   * only where needed, and those that fit keep their full titles. */
+  for (guint round = 0; round < n * G_N_ELEMENTS (label_steps); round++)
+    {
+      gboolean candidates[EMS_RADAR_MAX_AXES];
+      gboolean overlaps[EMS_RADAR_MAX_AXES] = { FALSE };
+      gboolean overlap = FALSE, changed = FALSE;
+
+      r = place_labels (n, w, h, width, area_h, margin, pad, cx, cy, out->labels, limits);
 
       for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          if (boxes_overlap (&out->labels[i], &out->labels[j], gap))
+            overlap = overlaps[i] = overlaps[j] = TRUE;
+
+      /* Pass 0: the touching labels, to a shorter name; pass 1: the labels
+       * that hold the plot small, to a shorter name (touching labels part
+       * as the plot grows); pass 2: to a number, when names cannot fit */
+      if (!overlap && r >= min_r)
+        break;
+      for (guint pass = 0; pass < 3 && !changed; pass++)
         {
-          g_autofree char *str = label_text (data, i, short_labels);
-          gboolean flag = data->red_flags && data->red_flags[i];
-          double flag_w = flag ? fs * 1.3 : 0;
+          gboolean numbers = pass == 2;
 
-          g_clear_object (&texts->layouts[i]);
-          texts->layouts[i] = ems_chart_text_layout (text, str, 1.0, FALSE,
-                                                     short_labels ? -1 : MAX (wrap - flag_w, fs * 3), 0);
-          /* Aligned towards the chart within the wrap width; the text's
-           * own box is the logical rectangle, drawn shifted by its x so
-           * the layout is laid out once */
-          pango_layout_set_alignment (texts->layouts[i],
-                                      cos (axis_angle (i, n)) > 0.2 ? PANGO_ALIGN_LEFT :
-                                      cos (axis_angle (i, n)) < -0.2 ? PANGO_ALIGN_RIGHT :
-                                      PANGO_ALIGN_CENTER);
-          {
-            PangoRectangle logical;
+          if (pass == 0 && !overlap)
+            continue;
+          if (pass == 2 && !overlap && r >= hard_r)
+            break;
+          for (guint i = 0; i < n; i++)
+            candidates[i] = pass == 1 || (pass == 2 && !overlap) ? limits[i] < MAX (min_r, r + 0.5)
+                                                                 : overlaps[i];
 
-            pango_layout_get_extents (texts->layouts[i], NULL, &logical);
-            texts->offset_x[i] = (double) logical.x / PANGO_SCALE;
-            w[i] = ceil ((double) logical.width / PANGO_SCALE);
-            h[i] = (double) logical.height / PANGO_SCALE;
-          }
-          w[i] += flag_w;
+          while (!changed)
+            {
+              guint best = G_MAXUINT;
+
+              for (guint i = 0; i < n; i++)
+                {
+                  if (!candidates[i] || steps[i] + 1 >= G_N_ELEMENTS (label_steps))
+                    continue;
+                  if (!numbers && label_steps[steps[i] + 1].kind == EMS_RADAR_LABEL_NUMBER)
+                    continue;
+                  if (best == G_MAXUINT || steps[i] < steps[best] ||
+                      (steps[i] == steps[best] &&
+                       (pass == 1 ? limits[i] < limits[best] : w[i] * h[i] > w[best] * h[best])))
+                    best = i;
+                }
+              if (best == G_MAXUINT)
+                break;
+              candidates[best] = FALSE;
+              changed = shorten_label (text, data, best, n, width, steps, texts, w, h);
+            }
         }
 
-      r = place_labels (n, w, h, width, area_h, margin, pad, cx, cy, out->labels);
-      out->radius = r;
-      out->short_labels = short_labels;
-
-      /* Full labels only while they leave the plot a fair share of the
-       * area; below that, numbers and a readable plot */
-      if (!labels_overlap (n, out->labels, fs * 0.25) &&
-          (short_labels || r >= MAX (MIN_RADIUS_FACTOR * fs, 0.22 * MIN (width, area_h))))
+      if (!changed)
         break;
     }
+
+  /* Short names in one size: the smallest one any of them needed */
+  {
+    guint smallest = 0;
+    guint saved[EMS_RADAR_MAX_AXES];
+
+    for (guint i = 0; i < n; i++)
+      if (label_steps[steps[i]].kind == EMS_RADAR_LABEL_SHORT && steps[i] > smallest)
+        smallest = steps[i];
+    memcpy (saved, steps, sizeof saved);
+    for (guint i = 0; i < n; i++)
+      if (label_steps[steps[i]].kind == EMS_RADAR_LABEL_SHORT &&
+          label_steps[steps[i]].scale > label_steps[smallest].scale)
+        {
+          steps[i] = smallest;
+          layout_label (text, data, i, n, steps[i], width, texts, &w[i], &h[i]);
+        }
+    r = place_labels (n, w, h, width, area_h, margin, pad, cx, cy, out->labels, limits);
+    if (labels_touch (n, out->labels, gap))
+      for (guint i = 0; i < n; i++)
+        if (steps[i] != saved[i])
+          {
+            steps[i] = saved[i];
+            layout_label (text, data, i, n, steps[i], width, texts, &w[i], &h[i]);
+          }
+  }
+
+  /* Still touching: numbers only, as small a chart allows */
+  r = place_labels (n, w, h, width, area_h, margin, pad, cx, cy, out->labels, limits);
+  if (labels_touch (n, out->labels, gap))
+    for (guint i = 0; i < n; i++)
+      if (steps[i] + 1 < G_N_ELEMENTS (label_steps))
+        {
+          steps[i] = G_N_ELEMENTS (label_steps) - 1;
+          layout_label (text, data, i, n, steps[i], width, texts, &w[i], &h[i]);
+        }
+
+  r = place_labels (n, w, h, width, area_h, margin, pad, cx, cy, out->labels, limits);
+  out->radius = r;
+  for (guint i = 0; i < n; i++)
+    {
+      out->label_kinds[i] = label_steps[steps[i]].kind;
+      out->label_lines[i] = texts->lines[i];
+      out->short_labels = out->short_labels || out->label_kinds[i] != EMS_RADAR_LABEL_FULL;
+    }
+
+  /* Scale numbers along the first spoke, right of it, unless the chart is
+   * too small for them or a label is in their way */
+  if (r > 5 * fs)
+    for (guint k = 1; k <= EMS_RADAR_N_RINGS; k++)
+      {
+        double unit = fs / 12.0;
+        EmsChartRect *ring = &out->rings[k - 1];
+        double tw, th;
+
+        g_clear_object (&texts->rings[k - 1]);
+        texts->rings[k - 1] = ring_layout (text, k);
+        ems_chart_layout_size (texts->rings[k - 1], &tw, &th);
+        *ring = (EmsChartRect) { cx + 3 * unit, cy - r * k / EMS_RADAR_N_RINGS + 1 * unit, tw, th };
+        for (guint i = 0; i < n; i++)
+          if (boxes_overlap (ring, &out->labels[i], gap))
+            {
+              ring->width = 0;
+              break;
+            }
+      }
 }
 
 void
@@ -502,16 +771,9 @@ ems_radar_draw (cairo_t             *cr,
   cairo_restore (cr);
 
   /* Scale numbers along the first spoke, right of it */
-  if (r > 8 * text.font_size)
-    for (guint k = 1; k <= 4; k++)
-      {
-        g_autofree char *str = g_strdup_printf (k == 4 ? "%u %%" : "%u", k * 25);
-        g_autoptr(PangoLayout) layout = ems_chart_text_layout (&text, str, 0.75, FALSE, -1, 0);
-        double tw, th;
-
-        ems_chart_layout_size (layout, &tw, &th);
-        ems_chart_show_layout (cr, layout, cx + 3 * unit, cy - r * k / 4 + 1 * unit, &style->muted);
-      }
+  for (guint k = 0; k < EMS_RADAR_N_RINGS; k++)
+    if (lay.rings[k].width > 0)
+      ems_chart_show_layout (cr, texts.rings[k], lay.rings[k].x, lay.rings[k].y, &style->muted);
 
   /* Target ring */
   if (data->has_target && isfinite (data->target) && data->target > 0)
@@ -595,9 +857,17 @@ ems_radar_draw (cairo_t             *cr,
 
       if (flag)
         {
-          ems_chart_draw_flag (cr, x, box->y + (MIN (box->height, text.font_size * 1.4) - text.font_size) / 2,
-                               text.font_size, style);
+          PangoLayoutIter *iter = pango_layout_get_iter (texts.layouts[i]);
+          PangoRectangle first;
+          double line_h;
+
+          /* Just before the first line, wherever the alignment put it */
+          pango_layout_iter_get_line_extents (iter, NULL, &first);
+          pango_layout_iter_free (iter);
+          line_h = (double) first.height / PANGO_SCALE;
           x += text.font_size * 1.3;
+          ems_chart_draw_flag (cr, x - texts.offset_x[i] + (double) first.x / PANGO_SCALE - text.font_size * 1.2,
+                               box->y + (line_h - text.font_size) / 2, text.font_size, style);
         }
       ems_chart_show_layout (cr, texts.layouts[i], x - texts.offset_x[i], box->y,
                              no_score ? &style->muted : &style->foreground);
@@ -608,27 +878,37 @@ ems_radar_draw (cairo_t             *cr,
     {
       double lx = texts.legend_x[i], ly = texts.legend_y[i];
       double th, sw = texts.swatch;
-      gboolean is_target = i >= data->n_series;
+      gboolean is_flag = texts.legend_flag && i == texts.n_legend - 1;
+      gboolean is_target = !is_flag && i >= data->n_series;
 
       ems_chart_layout_size (texts.legend[i], NULL, &th);
-      if (is_target)
+      if (is_flag)
         {
-          ems_chart_set_color (cr, &style->target);
-          set_target_line (cr, unit);
+          double size = MIN (text.font_size, th);
+
+          ems_chart_draw_flag (cr, lx + (sw - size) / 2, ly + (th - size) / 2, size, style);
         }
       else
         {
-          ems_chart_set_color (cr, &style->series[i]);
-          set_series_line (cr, i, unit);
-        }
-      cairo_move_to (cr, lx, ly + th / 2);
-      cairo_line_to (cr, lx + sw, ly + th / 2);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      if (!is_target)
-        {
-          vertex_shape (cr, i, lx + sw / 2, ly + th / 2, 3.5 * unit);
-          cairo_fill (cr);
+          if (is_target)
+            {
+              ems_chart_set_color (cr, &style->target);
+              set_target_line (cr, unit);
+            }
+          else
+            {
+              ems_chart_set_color (cr, &style->series[i]);
+              set_series_line (cr, i, unit);
+            }
+          cairo_move_to (cr, lx, ly + th / 2);
+          cairo_line_to (cr, lx + sw, ly + th / 2);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          if (!is_target)
+            {
+              vertex_shape (cr, i, lx + sw / 2, ly + th / 2, 3.5 * unit);
+              cairo_fill (cr);
+            }
         }
       ems_chart_show_layout (cr, texts.legend[i], lx + sw + text.font_size * 0.4, ly, &style->foreground);
     }
@@ -668,12 +948,14 @@ ems_radar_data_new_from_scores (EmsChecklist    *checklist,
   data->n_axes = n;
   data->labels = g_new0 (char *, n + 1);
   data->short_labels = g_new0 (char *, n + 1);
+  data->short_titles = g_new0 (char *, n + 1);
   data->red_flags = g_new0 (gboolean, n);
   for (guint i = 0; i < n; i++)
     {
       const EmsElement *element = ems_checklist_get_element (checklist, scores->elements[i].number);
 
       data->labels[i] = g_strdup (element ? element->title : "");
+      data->short_titles[i] = g_strdup (element ? ems_element_get_short_title (element) : "");
       data->short_labels[i] = g_strdup_printf ("%u", scores->elements[i].number);
       data->red_flags[i] = scores->elements[i].red_flag;
     }
@@ -716,6 +998,7 @@ ems_radar_data_free (EmsRadarData *data)
 
   g_strfreev (data->labels);
   g_strfreev (data->short_labels);
+  g_strfreev (data->short_titles);
   g_free (data->red_flags);
   for (guint s = 0; s < data->n_series; s++)
     {
@@ -762,7 +1045,7 @@ ems_radar_data_describe (const EmsRadarData *data)
           /* Translators: one element in a chart's accessible description: label, then value */
           g_string_append_printf (str, _("%s: %s"), label, value);
           if (s == 0 && data->red_flags && data->red_flags[i])
-            g_string_append_printf (str, " (%s)", _("red flag: a critical question is answered 0"));
+            g_string_append_printf (str, " (%s)", ems_chart_critical_description ());
           g_string_append_c (str, ';');
         }
     }
