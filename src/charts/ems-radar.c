@@ -52,24 +52,24 @@ has_flags (const EmsRadarData *data)
 static char *
 label_text (const EmsRadarData *data,
             guint               i,
-            EmsRadarLabelKind   kind)
+            EmsChartLabelKind   kind)
 {
   const char *number = data->short_labels ? data->short_labels[i] : NULL;
   const char *title = data->labels ? data->labels[i] : NULL;
   gboolean no_score = data->n_series > 0 && !drawable (&data->series[0].values[i]);
   g_autofree char *base = NULL;
 
-  if (kind == EMS_RADAR_LABEL_SHORT && data->short_titles && data->short_titles[i])
+  if (kind == EMS_CHART_LABEL_SHORT && data->short_titles && data->short_titles[i])
     title = data->short_titles[i];
 
-  if (kind == EMS_RADAR_LABEL_NUMBER)
+  if (kind == EMS_CHART_LABEL_NUMBER)
     base = g_strdup (number ? number : (title ? title : ""));
   else
     base = ems_chart_element_text (number, title);
 
   /* A short name stays on the line of its number: "10. Improvement",
    * never "10." above "Improvement" */
-  if (kind == EMS_RADAR_LABEL_SHORT && number != NULL && g_str_has_prefix (base, number))
+  if (kind == EMS_CHART_LABEL_SHORT && number != NULL && g_str_has_prefix (base, number))
     {
       const char *space = strchr (base + strlen (number), ' ');
 
@@ -83,7 +83,7 @@ label_text (const EmsRadarData *data,
         }
     }
 
-  if (no_score && kind != EMS_RADAR_LABEL_NUMBER)
+  if (no_score && kind != EMS_CHART_LABEL_NUMBER)
     /* Translators: under an element's name on the radar when it has no score */
     return g_strdup_printf ("%s\n%s", base, _("(no score)"));
   if (no_score)
@@ -338,20 +338,20 @@ labels_touch (guint               n,
  * short name, then the number */
 typedef struct
 {
-  EmsRadarLabelKind kind;
+  EmsChartLabelKind kind;
   double            wrap;
   double            scale;   /* of the font size */
 } LabelStep;
 
 static const LabelStep label_steps[] = {
-  { EMS_RADAR_LABEL_FULL, 15, 1.0 },
-  { EMS_RADAR_LABEL_FULL, 11, 1.0 },
-  { EMS_RADAR_LABEL_FULL, 8, 1.0 },
-  { EMS_RADAR_LABEL_SHORT, 11, 1.0 },
-  { EMS_RADAR_LABEL_SHORT, 6, 1.0 },
-  { EMS_RADAR_LABEL_SHORT, 5, 0.85 },
-  { EMS_RADAR_LABEL_SHORT, 5, 0.75 },
-  { EMS_RADAR_LABEL_NUMBER, 0, 1.0 },
+  { EMS_CHART_LABEL_FULL, 15, 1.0 },
+  { EMS_CHART_LABEL_FULL, 11, 1.0 },
+  { EMS_CHART_LABEL_FULL, 8, 1.0 },
+  { EMS_CHART_LABEL_SHORT, 11, 1.0 },
+  { EMS_CHART_LABEL_SHORT, 6, 1.0 },
+  { EMS_CHART_LABEL_SHORT, 5, 0.85 },
+  { EMS_CHART_LABEL_SHORT, 5, 0.75 },
+  { EMS_CHART_LABEL_NUMBER, 0, 1.0 },
 };
 
 #define MAX_FULL_LINES 3
@@ -380,7 +380,7 @@ layout_label (EmsChartText       *text,
 
   g_clear_object (&texts->layouts[i]);
   texts->layouts[i] = ems_chart_text_layout (text, str, ls->scale, FALSE,
-                                             ls->kind == EMS_RADAR_LABEL_NUMBER ? -1 : MAX (wrap - flag_w, fs * 3),
+                                             ls->kind == EMS_CHART_LABEL_NUMBER ? -1 : MAX (wrap - flag_w, fs * 3),
                                              0);
   /* Between words only: a word longer than the width widens the box */
   pango_layout_set_wrap (texts->layouts[i], PANGO_WRAP_WORD);
@@ -395,7 +395,7 @@ layout_label (EmsChartText       *text,
   *w = ceil ((double) logical.width / PANGO_SCALE) + flag_w;
   *h = (double) logical.height / PANGO_SCALE;
 
-  if (ls->kind == EMS_RADAR_LABEL_FULL)
+  if (ls->kind == EMS_CHART_LABEL_FULL)
     {
       guint lines = texts->lines[i];
       gboolean no_score = data->n_series > 0 && !drawable (&data->series[0].values[i]);
@@ -511,7 +511,7 @@ radar_compute (EmsChartText       *text,
                 {
                   if (!candidates[i] || steps[i] + 1 >= G_N_ELEMENTS (label_steps))
                     continue;
-                  if (!numbers && label_steps[steps[i] + 1].kind == EMS_RADAR_LABEL_NUMBER)
+                  if (!numbers && label_steps[steps[i] + 1].kind == EMS_CHART_LABEL_NUMBER)
                     continue;
                   if (best == G_MAXUINT || steps[i] < steps[best] ||
                       (steps[i] == steps[best] &&
@@ -535,11 +535,11 @@ radar_compute (EmsChartText       *text,
     guint saved[EMS_RADAR_MAX_AXES];
 
     for (guint i = 0; i < n; i++)
-      if (label_steps[steps[i]].kind == EMS_RADAR_LABEL_SHORT && steps[i] > smallest)
+      if (label_steps[steps[i]].kind == EMS_CHART_LABEL_SHORT && steps[i] > smallest)
         smallest = steps[i];
     memcpy (saved, steps, sizeof saved);
     for (guint i = 0; i < n; i++)
-      if (label_steps[steps[i]].kind == EMS_RADAR_LABEL_SHORT &&
+      if (label_steps[steps[i]].kind == EMS_CHART_LABEL_SHORT &&
           label_steps[steps[i]].scale > label_steps[smallest].scale)
         {
           steps[i] = smallest;
@@ -571,7 +571,7 @@ radar_compute (EmsChartText       *text,
     {
       out->label_kinds[i] = label_steps[steps[i]].kind;
       out->label_lines[i] = texts->lines[i];
-      out->short_labels = out->short_labels || out->label_kinds[i] != EMS_RADAR_LABEL_FULL;
+      out->short_labels = out->short_labels || out->label_kinds[i] != EMS_CHART_LABEL_FULL;
     }
 
   /* Scale numbers along the first spoke, right of it, unless the chart is
