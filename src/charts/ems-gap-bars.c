@@ -164,10 +164,10 @@ gap_geometry (EmsChartText         *text,
   g->label_x = g->flag_x + fs * 1.4;
 
   /* Labels take what they need on one line, up to what leaves the bars a
-   * fair share (a fifth of the width, six ems at least) and at most half
-   * the width; past that they wrap, and take the short name where the
-   * title needs more lines than a row has */
-  min_scale = MAX (width * 0.2, fs * 6);
+   * fair share (three tenths of the width, six ems at least) and at most
+   * half the width; past that they wrap, and take the short name where
+   * the title needs more lines than a row has */
+  min_scale = MAX (width * 0.3, fs * 6);
   cap = width - g->label_x - fs * 0.8 - min_scale - value_max * g->text_scale - fs * 1.0;
   cap = MAX (MIN (cap, width * 0.5), fs * 4);
   g->wrap_w = MIN (label_max * g->text_scale + 1, cap);

@@ -21,7 +21,7 @@
 /* Labels are shortened while the plot's radius is below this many ems
  * and this share of the chart's smaller side */
 #define MIN_RADIUS_FACTOR 4.0
-#define MIN_RADIUS_SHARE  0.25
+#define MIN_RADIUS_SHARE  0.27
 
 static double
 axis_angle (guint i,

@@ -1287,7 +1287,7 @@ test_gap_labels (gconstpointer user_data)
       g_test_message ("%s %s: %u of %u full titles, bars from %.0f", locale, sizes[k].what,
                       n_full, data->n_bars, scale.x);
       /* The bars keep a fair share */
-      g_assert_cmpfloat (scale.width, >=, sizes[k].width * 0.15);
+      g_assert_cmpfloat (scale.width, >=, sizes[k].width * 0.25);
 
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
