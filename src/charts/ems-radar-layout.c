@@ -92,7 +92,6 @@ label_text (const EmsRadarData *data,
   return g_steal_pointer (&base);
 }
 
-
 /* "25", "50", "75", "100 %" */
 static PangoLayout *
 ring_layout (EmsChartText *text,
@@ -109,7 +108,7 @@ layout_legend (EmsChartText       *text,
                const EmsRadarData *data,
                double              width,
                double              height,
-               EmsRadarTexts         *texts,
+               EmsRadarTexts      *texts,
                EmsChartRect       *rect)
 {
   double fs = text->font_size;
@@ -341,7 +340,7 @@ layout_label (EmsChartText       *text,
               guint               n,
               guint               step,
               double              width,
-              EmsRadarTexts         *texts,
+              EmsRadarTexts      *texts,
               double             *w,
               double             *h)
 {
@@ -392,7 +391,7 @@ shorten_label (EmsChartText       *text,
                guint               n,
                double              width,
                guint              *steps,
-               EmsRadarTexts         *texts,
+               EmsRadarTexts      *texts,
                double             *w,
                double             *h)
 {
@@ -408,11 +407,11 @@ shorten_label (EmsChartText       *text,
 
 void
 ems_radar_compute (EmsChartText       *text,
-               double              width,
-               double              height,
-               const EmsRadarData *data,
-               EmsRadarLayout     *out,
-               EmsRadarTexts         *texts)
+                   double              width,
+                   double              height,
+                   const EmsRadarData *data,
+                   EmsRadarLayout     *out,
+                   EmsRadarTexts      *texts)
 {
   double fs = text->font_size;
   double margin = fs * 0.5;
