@@ -11,6 +11,7 @@
 #include "ems-application.h"
 #include "ems-bench.h"
 #include "ems-document.h"
+#include "ems-help.h"
 #include "ems-recovery.h"
 #include "ems-window.h"
 #include "ems-workshop-window.h"
@@ -336,14 +337,31 @@ quit_action (GSimpleAction *action,
 }
 
 static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  EmsApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* The page about what the active window shows */
+  ems_help_show (window, ems_help_page_for_window (window));
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
   EmsApplication *self = user_data;
   const char *developers[] = { _("The Ten Elements contributors"), NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  adw_show_about_window (GTK_WINDOW (get_window (self)),
+  /* Over the window it was asked from: the workshop window has About too */
+  if (parent == NULL)
+    parent = GTK_WINDOW (get_window (self));
+
+  adw_show_about_window (parent,
                          "application-name", _("Ten Elements"),
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
@@ -387,6 +405,7 @@ static const GActionEntry app_actions[] = {
   { "open", open_action },
   { "workshop", workshop_action },
   { "quit", quit_action },
+  { "help", help_action },
   { "about", about_action },
   { "color-scheme", NULL, "s", "'follow'", color_scheme_action },
 };
@@ -425,6 +444,7 @@ ems_application_startup (GApplication *application)
   const char *actions_accels[] = { "<Alt>End", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
   const char *shortcuts_accels[] = { "<Control>question", NULL };
+  const char *help_accels[] = { "F1", NULL };
 
   ems_bench_mark ("startup");
   G_APPLICATION_CLASS (ems_application_parent_class)->startup (application);
@@ -456,6 +476,7 @@ ems_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.workshop", workshop_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save", save_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);

@@ -228,7 +228,7 @@ on_key_pressed (GtkEventControllerKey *controller,
       ems_assessment_clear_level (self->assessment, self->question->id);
       return GDK_EVENT_STOP;
     }
-  else if (keyval == GDK_KEY_question || keyval == GDK_KEY_F1)
+  else if (keyval == GDK_KEY_question)
     {
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->help_button),
                                     !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->help_button)));
