@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ems-chart-colors.h"
 #include "ems-charts-private.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
@@ -23,13 +24,14 @@ static const EmsChartStyle light_style = {
   .foreground = RGB (0x1e1e1e),
   .muted = RGB (0x5e5c64),
   .grid = RGB (0xc0bfbc),
-  .band = { RGB (0x77767b), RGB (0xc01c28), RGB (0x9c5b00), RGB (0x1a7f37) },
+  .band = { RGB (0x77767b), RGB (0xc01c28), RGB (EMS_CHART_BAND_AMBER), RGB (0x1a7f37) },
   .series = { RGB (0x1a5fb4), RGB (0xc64600), RGB (0x813d9c) },
   .target = RGB (0x3d3846),
   .levels = { RGB (0xdbe7f5), RGB (0xa5c5ec), RGB (0x62a0ea), RGB (0x2a6bbf), RGB (0x0d3f7f) },
   .not_applicable = RGB (0x9a9996),
   .unanswered = RGB (0x77767b),
-  .flag = RGB (0xc01c28),
+  /* Critical: purple, apart from the red and amber bands */
+  .flag = RGB (0x9141ac),
   .font_family = "Sans",
   .font_size = 12.0,
 };
@@ -41,13 +43,13 @@ static const EmsChartStyle dark_style = {
   .foreground = RGB (0xffffff),
   .muted = RGB (0xc0bfbc),
   .grid = RGB (0x5e5c64),
-  .band = { RGB (0x9a9996), RGB (0xff7b63), RGB (0xf8c440), RGB (0x57e389) },
+  .band = { RGB (0x9a9996), RGB (0xff7b63), RGB (EMS_CHART_BAND_AMBER), RGB (0x57e389) },
   .series = { RGB (0x78aeed), RGB (0xffa348), RGB (0xdc8add) },
   .target = RGB (0xdeddda),
   .levels = { RGB (0x1c3250), RGB (0x24508a), RGB (0x3584e4), RGB (0x78aeed), RGB (0xc5dcf7) },
   .not_applicable = RGB (0x77767b),
   .unanswered = RGB (0x9a9996),
-  .flag = RGB (0xff7b63),
+  .flag = RGB (0xc061cb),
   .font_family = "Sans",
   .font_size = 12.0,
 };
@@ -264,6 +266,31 @@ ems_chart_element_label (guint       number,
 {
   /* Translators: an element in a chart: its number, then its title */
   return g_strdup_printf (_("%u. %s"), number, title ? title : "");
+}
+
+char *
+ems_chart_element_text (const char *number,
+                        const char *title)
+{
+  if (number == NULL || *number == '\0')
+    return g_strdup (title ? title : "");
+
+  /* Translators: a radar axis label: element number, then title */
+  return g_strdup_printf (_("%s. %s"), number, title ? title : "");
+}
+
+const char *
+ems_chart_critical_legend (void)
+{
+  /* Translators: chart legend beside the mark of an element where a
+   * critical question is answered 0 */
+  return _("Critical question answered 0");
+}
+
+const char *
+ems_chart_critical_description (void)
+{
+  return _("red flag: a critical question is answered 0");
 }
 
 char *

@@ -108,11 +108,13 @@ ems_radar_data_new_for_group_range (EmsComparison *comparison)
   data->n_axes = n;
   data->labels = g_new0 (char *, n + 1);
   data->short_labels = g_new0 (char *, n + 1);
+  data->short_titles = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
       const EmsElement *element = ems_checklist_get_element (checklist, i + 1);
 
       data->labels[i] = g_strdup (element != NULL ? element->title : "");
+      data->short_titles[i] = g_strdup (element != NULL ? ems_element_get_short_title (element) : "");
       data->short_labels[i] = g_strdup_printf ("%u", i + 1);
     }
 

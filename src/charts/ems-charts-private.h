@@ -69,6 +69,14 @@ void         ems_chart_draw_flag        (cairo_t             *cr,
 /* "1. Environmental Policy" */
 char        *ems_chart_element_label    (guint                number,
                                          const char          *title);
+/* "1. Policy": an element's number (may be NULL) and title or short name;
+ * the one labelling text of the radar's axes and the gap chart's rows */
+char        *ems_chart_element_text     (const char          *number,
+                                         const char          *title);
+/* The legend entry of the critical mark, and the words for it in a
+ * chart's description; translated */
+const char  *ems_chart_critical_legend  (void);
+const char  *ems_chart_critical_description (void);
 /* One decimal, in the current locale */
 char        *ems_chart_format_number    (double               value);
 gboolean     ems_chart_rects_overlap    (const EmsChartRect  *a,

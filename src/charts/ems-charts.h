@@ -94,24 +94,43 @@ typedef struct
 {
   guint           n_axes;        /* 3..EMS_RADAR_MAX_AXES */
   char          **labels;        /* n_axes: element titles */
-  char          **short_labels;  /* n_axes: "1".."10", used when small; may be NULL */
-  gboolean       *red_flags;     /* n_axes, may be NULL: marker at the label */
+  char          **short_labels;  /* n_axes: "1".."10", the element numbers; may be NULL */
+  gboolean       *red_flags;     /* n_axes, may be NULL: critical marker at the label */
   guint           n_series;      /* 0..EMS_CHART_MAX_SERIES; series 0 on top */
   EmsRadarSeries  series[EMS_CHART_MAX_SERIES];
   gboolean        has_target;
   double          target;        /* percent */
+  char          **short_titles;  /* n_axes: short element names ("Policy"),
+                                  * used where a title does not fit; may be NULL */
 } EmsRadarData;
+
+/* How an element is labelled in a chart, longest first: its number and
+ * title (wrapped), its number and short name, its number alone (on a
+ * radar, only when nothing else fits, in a tiny chart) */
+typedef enum
+{
+  EMS_CHART_LABEL_FULL,
+  EMS_CHART_LABEL_SHORT,
+  EMS_CHART_LABEL_NUMBER,
+} EmsChartLabelKind;
+
+#define EMS_RADAR_N_RINGS 4
 
 /* Where things were drawn; filled by ems_radar_layout() */
 typedef struct
 {
-  double        cx;
-  double        cy;
-  double        radius;          /* the 100 % ring */
-  gboolean      short_labels;    /* labels were abbreviated to fit */
-  guint         n_axes;
-  EmsChartRect  labels[EMS_RADAR_MAX_AXES];
-  EmsChartRect  legend;
+  double             cx;
+  double             cy;
+  double             radius;          /* the 100 % ring */
+  gboolean           short_labels;    /* some label is not the full title */
+  guint              n_axes;
+  EmsChartRect       labels[EMS_RADAR_MAX_AXES];  /* text and critical mark */
+  EmsChartRect       legend;
+  EmsChartLabelKind  label_kinds[EMS_RADAR_MAX_AXES];
+  guint              label_lines[EMS_RADAR_MAX_AXES];
+  /* The ring labels "25" .. "100 %" along the first spoke; a zero width
+   * when that one is not drawn (too small a chart, or in a label's way) */
+  EmsChartRect       rings[EMS_RADAR_N_RINGS];
 } EmsRadarLayout;
 
 /* One series from @scores, named @series_name (NULL: "Score"), the target
@@ -157,8 +176,19 @@ typedef struct
   double    score;
   double    gap;         /* points below target, >= 0 */
   EmsBand   band;        /* band of the score */
-  gboolean  red_flag;
+  gboolean  red_flag;    /* a critical question answered 0: the critical mark */
+  char     *short_label; /* short element name, where the title does not
+                          * fit; may be NULL */
 } EmsGapBar;
+
+/* How a bar's label was laid out, for tests */
+typedef struct
+{
+  EmsChartRect       rect;        /* the text's box */
+  EmsChartLabelKind  kind;        /* FULL or SHORT */
+  guint              lines;
+  gboolean           ellipsized;  /* only when even the short name does not fit */
+} EmsGapBarLabel;
 
 typedef struct
 {
@@ -182,6 +212,22 @@ gboolean        ems_gap_bars_get_bar_rect         (cairo_t               *cr,
                                                    guint                  index,
                                                    EmsChartRect          *bar,
                                                    EmsChartRect          *scale);
+/* Bar @index's label; FALSE when @index is out of range */
+gboolean        ems_gap_bars_get_label            (cairo_t               *cr,
+                                                   double                 width,
+                                                   double                 height,
+                                                   const EmsGapBarsData  *data,
+                                                   const EmsChartStyle   *style,
+                                                   guint                  index,
+                                                   EmsGapBarLabel        *label);
+/* The legend of the critical mark, under the scale; FALSE when no bar has
+ * the mark (there is no legend then) */
+gboolean        ems_gap_bars_get_legend_rect      (cairo_t               *cr,
+                                                   double                 width,
+                                                   double                 height,
+                                                   const EmsGapBarsData  *data,
+                                                   const EmsChartStyle   *style,
+                                                   EmsChartRect          *rect);
 void            ems_gap_bars_draw                 (cairo_t               *cr,
                                                    double                 width,
                                                    double                 height,

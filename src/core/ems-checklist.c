@@ -49,6 +49,7 @@ static void
 element_free (EmsElement *element)
 {
   g_free (element->title);
+  g_free (element->short_title);
   g_free (element->why);
   g_free (element->questions);
   g_free (element);
@@ -385,6 +386,7 @@ start_element (GMarkupParseContext  *context,
     }
   else if (g_str_equal (name, "label") || g_str_equal (name, "meaning") ||
            g_str_equal (name, "title") || g_str_equal (name, "why") ||
+           g_str_equal (name, "short") ||
            g_str_equal (name, "text") || g_str_equal (name, "help"))
     {
       g_string_truncate (state->text, 0);
@@ -425,6 +427,8 @@ end_element (GMarkupParseContext  *context,
           set_error (context, error, "element without title or questions");
           return;
         }
+      if (element->short_title != NULL && *element->short_title == '\0')
+        g_clear_pointer (&element->short_title, g_free);
       element->n_questions = state->element_questions->len;
       element->questions = (EmsQuestion **) g_ptr_array_free (g_steal_pointer (&state->element_questions), FALSE);
       state->element = NULL;
@@ -465,6 +469,8 @@ end_element (GMarkupParseContext  *context,
         target = &state->element->title;
       else if (state->element != NULL && state->question == NULL && g_str_equal (name, "why"))
         target = &state->element->why;
+      else if (state->element != NULL && state->question == NULL && g_str_equal (name, "short"))
+        target = &state->element->short_title;
 
       if (target == NULL)
         {
@@ -731,6 +737,14 @@ ems_question_get_next_step (const EmsQuestion *question,
     return NULL;
 
   return &question->next_steps[kind];
+}
+
+const char *
+ems_element_get_short_title (const EmsElement *element)
+{
+  g_return_val_if_fail (element != NULL, NULL);
+
+  return element->short_title != NULL ? element->short_title : element->title;
 }
 
 const char *

@@ -58,6 +58,9 @@ typedef struct
   char         *why;      /* translated */
   guint         n_questions;
   EmsQuestion **questions;
+  char         *short_title; /* translated one or two words for chart axes;
+                              * NULL when the data gives none: see
+                              * ems_element_get_short_title() */
 } EmsElement;
 
 #define EMS_TYPE_CHECKLIST (ems_checklist_get_type ())
@@ -98,6 +101,10 @@ const char         *ems_step_kind_to_string           (EmsStepKind    kind);
  * the question has no text for that step. */
 const EmsNextStep  *ems_question_get_next_step        (const EmsQuestion *question,
                                                        guint          level);
+/* The element's short name for chart axes, or its title when the data
+ * gives no short name */
+const char         *ems_element_get_short_title       (const EmsElement *element);
+
 /* "low", "medium" or "high" */
 const char         *ems_effort_to_string              (EmsEffort      effort);
 gboolean            ems_effort_from_string            (const char    *str,
