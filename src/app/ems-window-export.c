@@ -15,11 +15,11 @@
 
 #include <glib/gi18n.h>
 
-#include "ems-application.h"
 #include "ems-chart-export.h"
 #include "ems-error.h"
 #include "ems-report.h"
 #include "ems-window-export.h"
+#include "ems-window-private.h"
 #include "ems-launcher.h"
 #include "ems-xlsx.h"
 
@@ -514,9 +514,7 @@ static void
 set_chooser_folder (EmsWindow      *self,
                     GtkFileChooser *chooser)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GSettings *settings = EMS_IS_APPLICATION (app)
-                        ? ems_application_get_settings (EMS_APPLICATION (app)) : NULL;
+  GSettings *settings = _ems_window_get_settings (self);
   g_autofree char *uri = settings ? g_settings_get_string (settings, "last-folder") : NULL;
 
   if (uri != NULL && *uri != '\0')

@@ -57,6 +57,7 @@ struct _EmsWindow
   guint                 page;
   gboolean              selecting;
 
+  GSettings            *settings;       /* or NULL: nothing is kept */
   GCancellable         *cancellable;
   GtkNativeDialog      *chooser;
   guint                 n_busy;

@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "ems-actions-page.h"
-#include "ems-application.h"
 #include "ems-bench.h"
 #include "ems-element-page.h"
 #include "ems-i18n.h"
@@ -35,6 +34,7 @@ enum {
   PROP_DOCUMENT,
   PROP_PAGE,
   PROP_BUSY,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -84,11 +84,21 @@ ems_window_add_toast (EmsWindow *self,
 GSettings *
 _ems_window_get_settings (EmsWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  return self->settings;
+}
 
-  if (EMS_IS_APPLICATION (app))
-    return ems_application_get_settings (EMS_APPLICATION (app));
-  return NULL;
+/* The application's schema, when it is installed (not when running from
+ * an unconfigured tree): every GSettings on it shares one backend, so the
+ * window and the application see the same values. */
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }
 
 gboolean
@@ -605,6 +615,9 @@ ems_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (ems_window_parent_class)->constructed (object);
 
+  if (self->settings == NULL)
+    self->settings = settings_new ();
+  restore_window_state (self);
   update_title (self);
   _ems_window_update_actions (self);
 }
@@ -637,6 +650,7 @@ ems_window_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ems_window_parent_class)->dispose (object);
 }
@@ -671,6 +685,9 @@ ems_window_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->n_busy > 0);
       break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -691,6 +708,9 @@ ems_window_set_property (GObject      *object,
       break;
     case PROP_PAGE:
       ems_window_show_page (self, g_value_get_uint (value));
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -723,6 +743,11 @@ ems_window_class_init (EmsWindowClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Where the window keeps its size and the last folder; NULL: the
+   * application's schema when it is installed */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -788,10 +813,7 @@ ems_window_init (EmsWindow *self)
 EmsWindow *
 ems_window_new (GtkApplication *application)
 {
-  EmsWindow *self = g_object_new (EMS_TYPE_WINDOW, "application", application, NULL);
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
 
-  /* "application" is set after constructed(): the settings come now */
-  restore_window_state (self);
-
-  return self;
+  return g_object_new (EMS_TYPE_WINDOW, "application", application, NULL);
 }
