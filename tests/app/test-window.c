@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "ems-actions-page.h"
@@ -15,6 +17,7 @@
 #include "ems-scores.h"
 #include "ems-presentation.h"
 #include "ems-test-utils.h"
+#include "ems-welcome-page.h"
 
 static EmsApplication *app;
 
@@ -69,6 +72,89 @@ document_saved (gpointer user_data)
          !ems_document_get_modified (ems_window_get_document (window));
 }
 
+/* @widget or its first descendant of @type */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A visible label under @widget whose text contains @text */
+static GtkWidget *
+find_label_with (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @widget that activates @action */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The welcome page's row titled @title */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Tests */
 
 static void
@@ -118,6 +204,41 @@ test_welcome_and_new (void)
   g_assert_false (ems_document_get_modified (document));
   /* An empty assessment starts on the profile */
   g_assert_cmpuint (ems_window_get_page (window), ==, EMS_WINDOW_PAGE_PROFILE);
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The welcome page lists the examples by organisation; activating one
+ * opens it in the window */
+static void
+test_welcome_example (void)
+{
+  g_autoptr(GFile) file = ems_test_get_example (1);
+  g_autoptr(EmsAssessment) example = ems_assessment_load_from_file (NULL, file, NULL, NULL, NULL);
+  EmsWindow *window = ems_window_new (GTK_APPLICATION (app));
+  GtkWidget *welcome;
+  GtkWidget *row;
+
+  g_assert_nonnull (example);
+  gtk_window_present (GTK_WINDOW (window));
+  ems_test_wait_drawn (GTK_WIDGET (window));
+  welcome = find_descendant (GTK_WIDGET (window), EMS_TYPE_WELCOME_PAGE);
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_get_mapped (welcome));
+
+  row = find_row_titled (welcome, ems_assessment_get_name (example));
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  ems_test_wait_until (window_not_busy, window, 30, "the example to open");
+  g_assert_nonnull (ems_window_get_document (window));
+  g_assert_true (g_file_equal (ems_document_get_file (ems_window_get_document (window)), file));
+  g_assert_false (gtk_widget_get_mapped (welcome));
+
+  /* Back to the welcome page: filled again */
+  ems_window_show_welcome (window);
+  ems_test_wait_drawn (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_nonnull (find_row_titled (welcome, ems_assessment_get_name (example)));
 
   ems_test_destroy_window (GTK_WINDOW (window));
 }
@@ -334,7 +455,7 @@ test_undo_redo (void)
   EmsQuestionRow *row = question_row (window, "5.1");
   g_autoptr(EmsAnswer) original = NULL;
   g_autofree char *original_name = g_strdup (ems_assessment_get_name (assessment));
-  GtkWidget *profile, *name_row, *note_row;
+  GtkWidget *profile, *name_row, *note_row, *undo_button;
   guint other = 0;
 
   if (answer (window, "5.1") != NULL)
@@ -342,12 +463,20 @@ test_undo_redo (void)
   if (original != NULL && original->state == EMS_ANSWER_LEVEL && original->level == 0)
     other = 1;
 
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) &&
-                  FALSE);
+  /* Nothing to undo in a file just opened: win.undo is disabled (its
+   * button too), and activating it changes nothing */
+  undo_button = find_action_button (GTK_WIDGET (window), "win.undo");
+  g_assert_nonnull (undo_button);
+  g_assert_false (ems_document_get_can_undo (ems_window_get_document (window)));
+  g_assert_false (gtk_widget_get_sensitive (undo_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (ems_document_get_modified (ems_window_get_document (window)));
+  g_assert_cmpstr (ems_assessment_get_name (assessment), ==, original_name);
 
   /* A level through the chooser */
   click (ems_question_row_get_level_button (row, other));
   g_assert_cmpuint (answer (window, "5.1")->level, ==, other);
+  g_assert_true (gtk_widget_get_sensitive (undo_button));
 
   /* A note typed in several steps is one undo step */
   note_row = ems_question_row_get_note_row (row);
@@ -914,6 +1043,57 @@ test_drop_file (void)
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Run under fr_FR.UTF-8 (the test-window-fr test): the figures shown to
+ * people have a decimal comma, and the file saved is the one a C locale
+ * writes */
+static void
+test_french_numbers (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (0);
+  g_autoptr(EmsScores) scores = NULL;
+  g_autofree char *overall = NULL;
+  g_autofree char *after = NULL;
+  gsize n_after;
+  g_autoptr(EmsAssessment) reloaded = NULL;
+  g_autoptr(EmsScores) reloaded_scores = NULL;
+  g_autoptr(GError) error = NULL;
+  locale_t c_locale, old_locale;
+  g_autoptr(GBytes) expected = NULL;
+  EmsWindow *window;
+
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+
+  window = ems_test_open_window (app, file);
+  scores = ems_scores_compute (window_assessment (window));
+  g_assert_true (scores->has_overall);
+  g_assert_cmpfloat (scores->overall, !=, floor (scores->overall));
+  overall = ems_format_percent (TRUE, scores->overall);
+  g_assert_nonnull (strchr (overall, ','));
+  g_assert_null (strchr (overall, '.'));
+  /* The sidebar's progress line and the results row show it */
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), overall));
+
+  /* Saved under the French locale: what the C locale writes */
+  c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  old_locale = uselocale (c_locale);
+  expected = ems_assessment_serialize (window_assessment (window));
+  uselocale (old_locale);
+  freelocale (c_locale);
+
+  ems_window_save_to (window, NULL);
+  ems_test_wait_until (document_saved, window, 30, "the save to finish");
+  g_assert_true (g_file_load_contents (file, NULL, &after, &n_after, NULL, NULL));
+  g_assert_cmpmem (after, n_after, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+
+  /* and it reads back to the same figures */
+  reloaded = ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reloaded_scores = ems_scores_compute (reloaded);
+  g_assert_cmpfloat (reloaded_scores->overall, ==, scores->overall);
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -922,8 +1102,18 @@ main (int   argc,
 
   app = ems_test_init (&argc, &argv);
 
+  /* The same program run under a French locale (test-window-fr) */
+  if (g_getenv ("EMS_TEST_FRENCH") != NULL)
+    {
+      g_test_add_func ("/app/window/french-numbers", test_french_numbers);
+      status = g_test_run ();
+      g_object_unref (app);
+      return status;
+    }
+
   g_test_add_func ("/app/window/open-example", test_open_example);
   g_test_add_func ("/app/window/welcome-and-new", test_welcome_and_new);
+  g_test_add_func ("/app/window/welcome-example", test_welcome_example);
   g_test_add_func ("/app/window/level-chooser", test_level_chooser);
   g_test_add_func ("/app/window/keyboard-levels", test_keyboard_levels);
   g_test_add_func ("/app/window/not-applicable-reason", test_not_applicable_reason);
