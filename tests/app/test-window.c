@@ -648,31 +648,104 @@ test_profile_validation (void)
   GtkWidget *profile = ems_window_get_page_widget (window, EMS_WINDOW_PAGE_PROFILE);
   GtkWidget *employees = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "employees");
   GtkWidget *date = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "assessed-on");
+  GtkWidget *name = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "name");
   int before = ems_assessment_get_employees (assessment);
-  g_autofree char *date_before = g_strdup (ems_assessment_get_assessed_on (assessment));
+  g_autofree char *date_title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)));
+  static const struct
+  {
+    const char *text;
+    const char *problem;
+  } bad_dates[] = {
+    { "2026-02-30", "no such day" },
+    { "2026-02-29", "no such day" },
+    { "2026-13-01", "no such day" },
+    { "2026-00-10", "no such day" },
+    { "0000-01-01", "no such day" },
+    { "2026-2-3", "2026-11-23" },
+    { "2026-02-3x", "2026-11-23" },
+    { "20261120", "2026-11-23" },
+    { "2026/11/20", "2026-11-23" },
+    { "+026-11-20", "2026-11-23" },
+    { "2026- 1-20", "2026-11-23" },
+    { "next week", "2026-11-23" },
+  };
+  static const char *good_dates[] = { "2024-02-29", "2026-12-31", " 2026-01-05 " };
 
   ems_window_show_page (window, EMS_WINDOW_PAGE_PROFILE);
 
   gtk_editable_set_text (GTK_EDITABLE (employees), "about forty");
   g_assert_true (gtk_widget_has_css_class (employees, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employees)), ==, "about forty");
-  /* Replacing the text passes through an empty field (unknown, -1): the
-   * model never holds anything but a valid number or unknown. */
-  g_assert_true (ems_assessment_get_employees (assessment) == before ||
-                 ems_assessment_get_employees (assessment) == -1);
+  /* The model keeps the last valid number (replacing the text passes
+   * through an empty field, which is not applied while text follows) */
+  g_assert_cmpint (ems_assessment_get_employees (assessment), ==, before);
 
   gtk_editable_set_text (GTK_EDITABLE (employees), "42");
   g_assert_false (gtk_widget_has_css_class (employees, "error"));
   g_assert_cmpint (ems_assessment_get_employees (assessment), ==, 42);
 
-  gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
-  g_assert_true (gtk_widget_has_css_class (date, "error"));
-  g_assert_true (g_strcmp0 (ems_assessment_get_assessed_on (assessment), date_before) == 0 ||
-                 ems_assessment_get_assessed_on (assessment) == NULL);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2026-02-30");
-  gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-20");
+  /* Typing an invalid number, then editing another field, keeps the text */
+  gtk_editable_set_text (GTK_EDITABLE (employees), "forty-two");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Renamed while typing");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employees)), ==, "forty-two");
+  g_assert_true (gtk_widget_has_css_class (employees, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (employees), "42");
+
+  /* Dates: only real ISO dates. The model keeps the last valid date; the
+   * field keeps what was typed, in the error style, with the reason in
+   * its title. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-20");
+      g_assert_false (gtk_widget_has_css_class (date, "error"));
+      g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-11-20");
+
+      gtk_editable_set_text (GTK_EDITABLE (date), bad_dates[i].text);
+      g_test_message ("date “%s”", bad_dates[i].text);
+      g_assert_true (gtk_widget_has_css_class (date, "error"));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, bad_dates[i].text);
+      g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)),
+                                bad_dates[i].problem));
+      ems_test_flush ();
+      g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-11-20");
+
+      /* Another edit, and its undo, leave the typed text alone */
+      gtk_editable_set_text (GTK_EDITABLE (name), bad_dates[i].text);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, bad_dates[i].text);
+      g_assert_true (gtk_widget_has_css_class (date, "error"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (good_dates); i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (good_dates[i]));
+
+      g_test_message ("date “%s”", good_dates[i]);
+      gtk_editable_set_text (GTK_EDITABLE (date), good_dates[i]);
+      g_assert_false (gtk_widget_has_css_class (date, "error"));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), ==, date_title);
+      g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, stripped);
+    }
+
+  /* A field left empty clears the date */
+  gtk_editable_set_text (GTK_EDITABLE (date), "");
+  ems_test_flush ();
+  g_assert_null (ems_assessment_get_assessed_on (assessment));
   g_assert_false (gtk_widget_has_css_class (date, "error"));
+
+  /* Undoing the date puts the earlier one back in the field, without
+   * the error */
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-20");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Another name");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-03-01");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
+  g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-03-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-11-20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2026-11-20");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), ==, date_title);
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-20");
 
   /* The country: Canada, Mexico and the United States come first, after
    * "Not stated", which clears it; the model follows the row both ways. */
