@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ems-action-row.h"
 #include "ems-actions-page.h"
 #include "ems-element-page.h"
 #include "ems-profile-page.h"
@@ -134,12 +135,52 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* The welcome page's row titled @title */
+/* The row under @widget that shows @action */
+static GtkWidget *
+find_action_row (GtkWidget *widget,
+                 EmsAction *action)
+{
+  if (EMS_IS_ACTION_ROW (widget) && ems_action_row_get_action (EMS_ACTION_ROW (widget)) == action)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_row (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @widget labelled @label */
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row (not an expander) under @widget titled @title */
 static GtkWidget *
 find_row_titled (GtkWidget  *widget,
                  const char *title)
 {
-  if (ADW_IS_ACTION_ROW (widget) &&
+  if (ADW_IS_PREFERENCES_ROW (widget) && !ADW_IS_EXPANDER_ROW (widget) &&
       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
     return widget;
 
@@ -393,9 +434,28 @@ test_add_action (void)
       }
   }
 
-  /* An unlinked action from the plan itself */
+  /* An unlinked action from the plan itself: its row opens to edit it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", "s", ""));
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 2);
+  {
+    g_autoptr(EmsAction) added = g_list_model_get_item (actions, before + 1);
+    GtkWidget *row = find_action_row (page, added);
+    GtkWidget *title_row;
+
+    g_assert_nonnull (row);
+    g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+    title_row = find_row_titled (row, "What Needs to Be Done");
+    g_assert_nonnull (title_row);
+    gtk_editable_set_text (GTK_EDITABLE (title_row), "Label the drums");
+    g_assert_cmpstr (ems_action_get_title (added), ==, "Label the drums");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Label the drums");
+    ems_action_set_owner (added, "Priya");
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "Priya"));
+
+    /* Delete removes it from the plan */
+    click (find_button_labelled (row, "_Delete"));
+    g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 1);
+  }
 
   ems_test_destroy_window (GTK_WINDOW (window));
 }
