@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -1143,6 +1145,43 @@ test_window_size_kept (void)
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The window keeps its size in the settings it is given (the application
+ * gives none: the window opens the schema itself) */
+static void
+test_window_settings_property (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) own = NULL;
+  g_autoptr(GSettings) shown = NULL;
+  EmsWindow *window;
+  int width, height;
+
+  g_assert_nonnull (schema);
+  own = g_settings_new_full (schema, backend, NULL);
+  g_settings_set_int (own, "window-width", 777);
+  g_settings_set_int (own, "window-height", 555);
+  g_settings_set_boolean (own, "window-maximized", FALSE);
+
+  window = g_object_new (EMS_TYPE_WINDOW, "application", app, "settings", own, NULL);
+  g_object_get (window, "settings", &shown, NULL);
+  g_assert_true (shown == own);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+  ems_test_destroy_window (GTK_WINDOW (window));
+
+  /* Without: the application's schema, the same values as the application */
+  window = ems_window_new (GTK_APPLICATION (app));
+  g_clear_object (&shown);
+  g_object_get (window, "settings", &shown, NULL);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (g_settings_get_int (shown, "window-width"), ==,
+                   g_settings_get_int (ems_application_get_settings (app), "window-width"));
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* A file dropped on the window opens */
 static void
 test_drop_file (void)
@@ -1264,6 +1303,7 @@ main (int   argc,
   g_test_add_func ("/app/window/present-single", test_present_single);
   g_test_add_func ("/app/window/drop-file", test_drop_file);
   g_test_add_func ("/app/window/window-size-kept", test_window_size_kept);
+  g_test_add_func ("/app/window/settings-property", test_window_settings_property);
   g_test_add_func ("/app/window/complete-by-keyboard", test_complete_by_keyboard);
 
   status = g_test_run ();
