@@ -121,6 +121,8 @@ set_entry_text (GtkWidget  *row,
     gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
+/* The error in the row's title (and in its tooltip, for when the title is
+ * cut short) */
 static void
 set_row_error (GtkWidget  *row,
                const char *title,
@@ -133,11 +135,13 @@ set_row_error (GtkWidget  *row,
 
       gtk_widget_add_css_class (row, "error");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      ems_tooltip_set_text (row, text);
     }
   else
     {
       gtk_widget_remove_css_class (row, "error");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      ems_tooltip_set_text (row, NULL);
     }
 }
 
@@ -194,8 +198,8 @@ parse_date (const char  *text,
   if (y < 1 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy (d, m, y))
     {
       /* Translators: what is wrong with a date that has the right form
-       * but is not in the calendar, such as 2026-02-30 */
-      *problem = _("there is no such day in the calendar");
+       * but is not in the calendar, such as 2026-02-30; keep it short */
+      *problem = _("no such day");
       return FALSE;
     }
 

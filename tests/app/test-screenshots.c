@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "ems-profile-page.h"
 #include "ems-test-utils.h"
 
 static EmsApplication *app;
@@ -162,6 +163,21 @@ shoot_all (const char       *scheme_name,
       g_free (name);
       name = g_strconcat ("profile-", suffix, NULL);
       save_screenshot (GTK_WIDGET (window), name);
+
+      /* A date that does not exist, as typed: the field keeps it and says why */
+      {
+        GtkWidget *profile = ems_window_get_page_widget (window, EMS_WINDOW_PAGE_PROFILE);
+        GtkWidget *date = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "assessed-on");
+
+        gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
+        g_assert_true (gtk_widget_has_css_class (date, "error"));
+        gtk_widget_grab_focus (date);
+        ems_test_wait_drawn (GTK_WIDGET (window));
+        g_free (name);
+        name = g_strconcat ("profile-bad-date-", suffix, NULL);
+        save_screenshot (GTK_WIDGET (window), name);
+        ems_document_set_modified (ems_window_get_document (window), FALSE);
+      }
 
       ems_window_show_page (window, 2);
       ems_test_wait_drawn (GTK_WIDGET (window));

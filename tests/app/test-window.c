@@ -20,6 +20,7 @@
 #include "ems-scores.h"
 #include "ems-presentation.h"
 #include "ems-test-utils.h"
+#include "ems-tooltip.h"
 #include "ems-welcome-page.h"
 
 static EmsApplication *app;
@@ -768,6 +769,8 @@ test_profile_validation (void)
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, bad_dates[i].text);
       g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)),
                                 bad_dates[i].problem));
+      g_assert_cmpstr (ems_tooltip_get_text (date), ==,
+                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)));
       ems_test_flush ();
       g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-11-20");
 
@@ -786,6 +789,7 @@ test_profile_validation (void)
       gtk_editable_set_text (GTK_EDITABLE (date), good_dates[i]);
       g_assert_false (gtk_widget_has_css_class (date, "error"));
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), ==, date_title);
+      g_assert_null (ems_tooltip_get_text (date));
       g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, stripped);
     }
 
