@@ -6,9 +6,10 @@
  * ems-window.c          the frame: title, pages, navigation, the document
  * ems-window-sidebar.c  the list of sections and the progress above it
  * ems-window-actions.c  the win.* actions: opening, saving, undo, closing
- * ems-window-export.c   exports and printing (its own state, see there)
  *
- * Only these files include this header.
+ * Only these files include this header. The exports and printing
+ * (ems-window-export*.c) keep their own state and use only the window's
+ * public API and properties.
  */
 #pragma once
 
