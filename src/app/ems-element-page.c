@@ -25,10 +25,16 @@ struct _EmsElementPage
   EmsAssessment *assessment;
   guint          element;
 
+  /* Template widgets */
   GtkWidget     *scroller;
+  GtkLabel      *title_label;
   GtkWidget     *summary_label;
+  GtkLabel      *why_label;
   GtkWidget     *box;
   GtkWidget     *nav;
+  GtkWidget     *previous_button;
+  GtkWidget     *next_button;
+
   GPtrArray     *rows;
   guint          build_id;
 };
@@ -119,90 +125,17 @@ build_more_rows (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static GtkWidget *
-nav_button (const char *label,
-            const char *icon,
-            const char *action,
-            gboolean    icon_last)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *image = gtk_image_new_from_icon_name (icon);
-  GtkWidget *text = gtk_label_new_with_mnemonic (label);
-
-  if (icon_last)
-    {
-      gtk_box_append (GTK_BOX (box), text);
-      gtk_box_append (GTK_BOX (box), image);
-    }
-  else
-    {
-      gtk_box_append (GTK_BOX (box), image);
-      gtk_box_append (GTK_BOX (box), text);
-    }
-  gtk_label_set_mnemonic_widget (GTK_LABEL (text), button);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_add_css_class (button, "pill");
-
-  return button;
-}
-
 static void
 build (EmsElementPage *self)
 {
   EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
   const EmsElement *element = ems_checklist_get_element (checklist, self->element);
-  GtkWidget *clamp, *box, *title, *why, *prev, *next;
   g_autofree char *title_text = NULL;
-
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 820);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
-
-  self->box = box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_add_css_class (box, "element-page");
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
 
   /* Translators: element page title: number and name */
   title_text = g_strdup_printf (_("%u. %s"), element->number, element->title);
-  title = gtk_label_new (title_text);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "title-2");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-  gtk_box_append (GTK_BOX (box), title);
-
-  self->summary_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->summary_label), TRUE);
-  gtk_widget_add_css_class (self->summary_label, "dim-label");
-  gtk_box_append (GTK_BOX (box), self->summary_label);
-
-  why = gtk_label_new (element->why);
-  gtk_label_set_wrap (GTK_LABEL (why), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (why), 0);
-  gtk_widget_add_css_class (why, "element-why");
-  gtk_box_append (GTK_BOX (box), why);
-
-  self->nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (self->nav, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (self->nav, 6);
-  prev = nav_button (_("_Previous"), "go-previous-symbolic", "win.previous-element", FALSE);
-  next = nav_button (_("_Next"), "go-next-symbolic", "win.next-element", TRUE);
-  gtk_widget_add_css_class (next, "suggested-action");
-  ems_tooltip_set_text (prev, _("Previous Element (Alt+Page Up)"));
-  ems_tooltip_set_text (next, _("Next Element (Alt+Page Down)"));
-  gtk_box_append (GTK_BOX (self->nav), prev);
-  gtk_box_append (GTK_BOX (self->nav), next);
-  gtk_box_append (GTK_BOX (box), self->nav);
+  gtk_label_set_text (self->title_label, title_text);
+  gtk_label_set_text (self->why_label, element->why);
 
   while (self->rows->len < MIN (N_FIRST_ROWS, element->n_questions))
     add_row (self);
@@ -222,7 +155,7 @@ ems_element_page_dispose (GObject *object)
   g_clear_handle_id (&self->build_id, g_source_remove);
   if (self->assessment != NULL)
     g_signal_handlers_disconnect_by_data (self->assessment, self);
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EMS_TYPE_ELEMENT_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->assessment);
 
@@ -238,12 +171,27 @@ ems_element_page_class_init (EmsElementPageClass *klass)
   object_class->dispose = ems_element_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "elementpage");
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tenelements/TenElements/ems-element-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EmsElementPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, EmsElementPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EmsElementPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EmsElementPage, why_label);
+  gtk_widget_class_bind_template_child (widget_class, EmsElementPage, box);
+  gtk_widget_class_bind_template_child (widget_class, EmsElementPage, nav);
+  gtk_widget_class_bind_template_child (widget_class, EmsElementPage, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, EmsElementPage, next_button);
 }
 
 static void
 ems_element_page_init (EmsElementPage *self)
 {
   self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not tooltip-text: see ems-tooltip.c */
+  ems_tooltip_set_text (self->previous_button, _("Previous Element (Alt+Page Up)"));
+  ems_tooltip_set_text (self->next_button, _("Next Element (Alt+Page Down)"));
 }
 
 GtkWidget *

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +62,7 @@ struct _EmsProfilePage
 {
   GtkWidget      parent_instance;
 
-  EmsAssessment *assessment;
+  /* Template widgets */
   GtkWidget     *page;
   GtkWidget     *name_row;
   GtkWidget     *site_row;
@@ -75,13 +74,35 @@ struct _EmsProfilePage
   GtkWidget     *calendar;
   GtkWidget     *date_button;
   GtkWidget     *target_row;
+
+  EmsAssessment *assessment;
   GtkStringList *country_model;
   GPtrArray     *country_codes;   /* parallel to country_model */
+  char          *employees_title; /* the rows' titles, without an error */
+  char          *date_title;
+
+  /* The model's values the fields were last in step with: a field whose
+   * text is not valid keeps that text until the value itself changes
+   * (undo, for one), whatever else changes in the model. */
+  int            known_employees;
+  char          *known_date;
+  /* An emptied field clears its value only once it stays empty: replacing
+   * the text (select all, type) passes through an empty field. */
+  guint          clear_employees_id;
+  guint          clear_date_id;
 
   gboolean       updating;
 };
 
 G_DEFINE_FINAL_TYPE (EmsProfilePage, ems_profile_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ASSESSMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 const char *
 ems_country_name (const char *code)
@@ -100,6 +121,8 @@ set_entry_text (GtkWidget  *row,
     gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
+/* The error in the row's title (and in its tooltip, for when the title is
+ * cut short) */
 static void
 set_row_error (GtkWidget  *row,
                const char *title,
@@ -112,11 +135,13 @@ set_row_error (GtkWidget  *row,
 
       gtk_widget_add_css_class (row, "error");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      ems_tooltip_set_text (row, text);
     }
   else
     {
       gtk_widget_remove_css_class (row, "error");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      ems_tooltip_set_text (row, NULL);
     }
 }
 
@@ -139,38 +164,47 @@ parse_employees (const char *text,
   return TRUE;
 }
 
+/* An ISO 8601 calendar date, YYYY-MM-DD, that exists (2024-02-29 but
+ * not 2026-02-30); spaces around it are allowed. TRUE when valid, with
+ * *iso the date (NULL for an empty field); else *problem says why. */
 static gboolean
-parse_date (const char *text,
-            char      **iso)
+parse_date (const char  *text,
+            char       **iso,
+            const char **problem)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  int y, m, d;
-  char extra;
+  static const guint digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+  guint y, m, d;
 
+  *iso = NULL;
   if (*stripped == '\0')
+    return TRUE;
+
+  if (strlen (stripped) != 10 || stripped[4] != '-' || stripped[7] != '-')
     {
-      *iso = NULL;
-      return TRUE;
+      *problem = _("use the form 2026-11-23");
+      return FALSE;
     }
-  if (strlen (stripped) != 10 ||
-      sscanf (stripped, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    if (!g_ascii_isdigit (stripped[digits[i]]))
+      {
+        *problem = _("use the form 2026-11-23");
+        return FALSE;
+      }
 
-  *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  y = (guint) g_ascii_strtoull (stripped, NULL, 10);
+  m = (guint) g_ascii_strtoull (stripped + 5, NULL, 10);
+  d = (guint) g_ascii_strtoull (stripped + 8, NULL, 10);
+  if (y < 1 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy (d, m, y))
+    {
+      /* Translators: what is wrong with a date that has the right form
+       * but is not in the calendar, such as 2026-02-30; keep it short */
+      *problem = _("no such day");
+      return FALSE;
+    }
+
+  *iso = g_strdup (stripped);
   return TRUE;
-}
-
-static const char *
-employees_title (void)
-{
-  return _("Number of Employees");
-}
-
-static const char *
-date_title (void)
-{
-  return _("Date of the Assessment (YYYY-MM-DD)");
 }
 
 static void
@@ -218,8 +252,7 @@ static void
 update_from_model (EmsProfilePage *self)
 {
   int employees = ems_assessment_get_employees (self->assessment);
-  int typed;
-  char *iso = NULL;
+  const char *date = ems_assessment_get_assessed_on (self->assessment);
 
   self->updating = TRUE;
 
@@ -228,23 +261,23 @@ update_from_model (EmsProfilePage *self)
   set_entry_text (self->sector_row, ems_assessment_get_sector (self->assessment));
   set_entry_text (self->assessor_row, ems_assessment_get_assessor (self->assessment));
 
-  /* Leave an invalid text alone unless the model really changed. */
-  if (!parse_employees (gtk_editable_get_text (GTK_EDITABLE (self->employees_row)), &typed) ||
-      typed != employees)
+  /* A text being typed (valid or not) stays unless the value changed */
+  if (employees != self->known_employees)
     {
       g_autofree char *text = employees >= 0 ? g_strdup_printf ("%d", employees) : NULL;
 
+      self->known_employees = employees;
       set_entry_text (self->employees_row, text);
-      set_row_error (self->employees_row, employees_title (), NULL);
+      set_row_error (self->employees_row, self->employees_title, NULL);
     }
 
-  if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &iso) ||
-      g_strcmp0 (iso, ems_assessment_get_assessed_on (self->assessment)) != 0)
+  if (g_strcmp0 (date, self->known_date) != 0)
     {
-      set_entry_text (self->date_row, ems_assessment_get_assessed_on (self->assessment));
-      set_row_error (self->date_row, date_title (), NULL);
+      g_free (self->known_date);
+      self->known_date = g_strdup (date);
+      set_entry_text (self->date_row, date);
+      set_row_error (self->date_row, self->date_title, NULL);
     }
-  g_free (iso);
 
   select_country (self, ems_assessment_get_country (self->assessment));
 
@@ -275,13 +308,46 @@ static void
 on_text_changed (GtkEditable    *editable,
                  EmsProfilePage *self)
 {
-  const char *property = g_object_get_data (G_OBJECT (editable), "property");
+  const char *property;
 
-  if (self->updating)
+  if (self->updating || self->assessment == NULL)
     return;
+
+  if (GTK_WIDGET (editable) == self->name_row)
+    property = "name";
+  else if (GTK_WIDGET (editable) == self->site_row)
+    property = "site";
+  else if (GTK_WIDGET (editable) == self->sector_row)
+    property = "sector";
+  else if (GTK_WIDGET (editable) == self->assessor_row)
+    property = "assessor";
+  else
+    g_assert_not_reached ();
 
   g_object_set (self->assessment, property,
                 empty_to_null (gtk_editable_get_text (editable)), NULL);
+}
+
+static gboolean
+field_is_empty (GtkWidget *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return *text == '\0';
+}
+
+static gboolean
+clear_employees (gpointer user_data)
+{
+  EmsProfilePage *self = user_data;
+
+  self->clear_employees_id = 0;
+  if (field_is_empty (self->employees_row))
+    {
+      self->known_employees = -1;
+      ems_assessment_set_employees (self->assessment, -1);
+    }
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -290,39 +356,71 @@ on_employees_changed (GtkEditable    *editable,
 {
   int value;
 
-  if (self->updating)
+  if (self->updating || self->assessment == NULL)
     return;
 
+  g_clear_handle_id (&self->clear_employees_id, g_source_remove);
   if (parse_employees (gtk_editable_get_text (editable), &value))
     {
-      set_row_error (self->employees_row, employees_title (), NULL);
+      set_row_error (self->employees_row, self->employees_title, NULL);
+      if (value < 0)
+        {
+          self->clear_employees_id = g_idle_add (clear_employees, self);
+          return;
+        }
+      self->known_employees = value;
       ems_assessment_set_employees (self->assessment, value);
     }
   else
     {
-      set_row_error (self->employees_row, employees_title (),
+      set_row_error (self->employees_row, self->employees_title,
                      _("enter a whole number, such as 25"));
     }
 }
 
+static gboolean
+clear_date (gpointer user_data)
+{
+  EmsProfilePage *self = user_data;
+
+  self->clear_date_id = 0;
+  if (field_is_empty (self->date_row))
+    {
+      g_clear_pointer (&self->known_date, g_free);
+      ems_assessment_set_assessed_on (self->assessment, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The model keeps the last valid date (none once the field is left
+ * empty): the file never holds a date that is not one. The field keeps
+ * what was typed, marked as an error with the reason in its title. */
 static void
 on_date_changed (GtkEditable    *editable,
                  EmsProfilePage *self)
 {
   g_autofree char *iso = NULL;
+  const char *problem = NULL;
 
-  if (self->updating)
+  if (self->updating || self->assessment == NULL)
     return;
 
-  if (parse_date (gtk_editable_get_text (editable), &iso))
+  g_clear_handle_id (&self->clear_date_id, g_source_remove);
+  if (parse_date (gtk_editable_get_text (editable), &iso, &problem))
     {
-      set_row_error (self->date_row, date_title (), NULL);
+      set_row_error (self->date_row, self->date_title, NULL);
+      if (iso == NULL)
+        {
+          self->clear_date_id = g_idle_add (clear_date, self);
+          return;
+        }
+      g_free (self->known_date);
+      self->known_date = g_strdup (iso);
       ems_assessment_set_assessed_on (self->assessment, iso);
     }
   else
     {
-      set_row_error (self->date_row, date_title (),
-                     _("use the form 2026-11-23"));
+      set_row_error (self->date_row, self->date_title, problem);
     }
 }
 
@@ -342,13 +440,17 @@ on_date_popover_show (GtkPopover     *popover,
                       EmsProfilePage *self)
 {
   const char *iso = ems_assessment_get_assessed_on (self->assessment);
-  int y, m, d;
+  g_autofree char *valid = NULL;
+  const char *problem;
 
-  if (iso != NULL && sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-      g_date_valid_dmy (d, m, y))
+  if (iso != NULL && parse_date (iso, &valid, &problem) && valid != NULL)
     {
-      g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 0, 0, 0);
+      g_autoptr(GDateTime) date = NULL;
 
+      date = g_date_time_new_local ((int) g_ascii_strtoull (valid, NULL, 10),
+                                    (int) g_ascii_strtoull (valid + 5, NULL, 10),
+                                    (int) g_ascii_strtoull (valid + 8, NULL, 10),
+                                    0, 0, 0);
       g_signal_handlers_block_by_func (self->calendar, on_day_selected, self);
       gtk_calendar_select_day (GTK_CALENDAR (self->calendar), date);
       g_signal_handlers_unblock_by_func (self->calendar, on_day_selected, self);
@@ -362,8 +464,8 @@ on_country_selected (AdwComboRow    *row,
 {
   guint position = adw_combo_row_get_selected (row);
 
-  if (self->updating || position == GTK_INVALID_LIST_POSITION ||
-      position >= self->country_codes->len)
+  if (self->updating || self->assessment == NULL ||
+      position == GTK_INVALID_LIST_POSITION || position >= self->country_codes->len)
     return;
 
   ems_assessment_set_country (self->assessment,
@@ -377,54 +479,162 @@ on_target_selected (AdwComboRow    *row,
 {
   guint position = adw_combo_row_get_selected (row);
 
-  if (self->updating || position > EMS_LEVEL_MAX)
+  if (self->updating || self->assessment == NULL || position > EMS_LEVEL_MAX)
     return;
 
   ems_assessment_set_target_level (self->assessment, position);
 }
 
-static GtkWidget *
-add_entry_row (EmsProfilePage *self,
-               GtkWidget      *group,
-               const char     *title,
-               const char     *property,
-               GCallback       callback)
+static void
+ems_profile_page_constructed (GObject *object)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  EmsProfilePage *self = EMS_PROFILE_PAGE (object);
+  EmsChecklist *checklist;
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_object_set_data (G_OBJECT (row), "property", (gpointer) property);
-  g_signal_connect (row, "changed", callback, self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  G_OBJECT_CLASS (ems_profile_page_parent_class)->constructed (object);
 
-  return row;
+  g_assert (EMS_IS_ASSESSMENT (self->assessment));
+  checklist = ems_assessment_get_checklist (self->assessment);
+
+  self->updating = TRUE;
+  for (guint i = 0; i <= EMS_LEVEL_MAX; i++)
+    {
+      /* Translators: a target level choice: its number and short label */
+      g_autofree char *text = g_strdup_printf (_("%u · %s"), i,
+                                               ems_checklist_get_level_label (checklist, i));
+      gtk_string_list_append (levels, text);
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->target_row), G_LIST_MODEL (levels));
+  self->updating = FALSE;
+
+  update_from_model (self);
+  g_signal_connect_object (self->assessment, "notify",
+                           G_CALLBACK (on_assessment_notify), self, 0);
 }
 
 static void
-build (EmsProfilePage *self)
+ems_profile_page_dispose (GObject *object)
 {
-  EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
-  GtkWidget *group, *popover;
-  GtkStringList *levels;
+  EmsProfilePage *self = EMS_PROFILE_PAGE (object);
 
-  self->page = adw_preferences_page_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self->page), _("Organisation"));
-  gtk_widget_set_parent (self->page, GTK_WIDGET (self));
+  g_clear_handle_id (&self->clear_employees_id, g_source_remove);
+  g_clear_handle_id (&self->clear_date_id, g_source_remove);
+  if (self->assessment != NULL)
+    g_signal_handlers_disconnect_by_data (self->assessment, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EMS_TYPE_PROFILE_PAGE);
+  g_clear_object (&self->assessment);
+  g_clear_object (&self->country_model);
+  g_clear_pointer (&self->country_codes, g_ptr_array_unref);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Organisation"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The business or site this assessment describes."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+  G_OBJECT_CLASS (ems_profile_page_parent_class)->dispose (object);
+}
 
-  self->name_row = add_entry_row (self, group, _("Name"), "name", G_CALLBACK (on_text_changed));
-  self->site_row = add_entry_row (self, group, _("Site or Address"), "site", G_CALLBACK (on_text_changed));
-  self->sector_row = add_entry_row (self, group, _("Sector (What the Business Does)"), "sector",
-                                    G_CALLBACK (on_text_changed));
-  self->employees_row = add_entry_row (self, group, employees_title (), "employees",
-                                       G_CALLBACK (on_employees_changed));
-  gtk_text_set_input_purpose (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->employees_row))),
-                              GTK_INPUT_PURPOSE_DIGITS);
+static void
+ems_profile_page_finalize (GObject *object)
+{
+  EmsProfilePage *self = EMS_PROFILE_PAGE (object);
+
+  g_free (self->employees_title);
+  g_free (self->date_title);
+  g_free (self->known_date);
+
+  G_OBJECT_CLASS (ems_profile_page_parent_class)->finalize (object);
+}
+
+static void
+ems_profile_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  EmsProfilePage *self = EMS_PROFILE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ASSESSMENT:
+      g_value_set_object (value, self->assessment);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ems_profile_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  EmsProfilePage *self = EMS_PROFILE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ASSESSMENT:
+      self->assessment = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ems_profile_page_class_init (EmsProfilePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ems_profile_page_constructed;
+  object_class->dispose = ems_profile_page_dispose;
+  object_class->finalize = ems_profile_page_finalize;
+  object_class->get_property = ems_profile_page_get_property;
+  object_class->set_property = ems_profile_page_set_property;
+
+  properties[PROP_ASSESSMENT] =
+    g_param_spec_object ("assessment", NULL, NULL, EMS_TYPE_ASSESSMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "profilepage");
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tenelements/TenElements/ems-profile-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, page);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, site_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, sector_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, employees_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, country_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, assessor_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, EmsProfilePage, target_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_employees_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_selected);
+}
+
+static void
+ems_profile_page_init (EmsProfilePage *self)
+{
+  GtkWidget *text;
+
+  self->known_employees = G_MININT;   /* in step with nothing yet */
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->employees_title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->employees_row)));
+  self->date_title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->date_row)));
+  text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->employees_row)));
+  gtk_text_set_input_purpose (GTK_TEXT (text), GTK_INPUT_PURPOSE_DIGITS);
+  /* Not tooltip-text: see ems-tooltip.c */
+  ems_tooltip_set_text (self->date_button, _("Pick a Date"));
 
   self->country_model = gtk_string_list_new (NULL);
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
@@ -437,101 +647,17 @@ build (EmsProfilePage *self)
       gtk_string_list_append (self->country_model, _(countries[i].name));
       g_ptr_array_add (self->country_codes, g_strdup (countries[i].code));
     }
-  self->country_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->country_row), _("Country"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->country_row), G_LIST_MODEL (self->country_model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->country_row), 0);
-  g_signal_connect (self->country_row, "notify::selected", G_CALLBACK (on_country_selected), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->country_row);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Assessment"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
-
-  self->assessor_row = add_entry_row (self, group, _("Assessor (Who Answers)"), "assessor",
-                                      G_CALLBACK (on_text_changed));
-  self->date_row = add_entry_row (self, group, date_title (), "assessed-on",
-                                  G_CALLBACK (on_date_changed));
-
-  self->calendar = gtk_calendar_new ();
-  g_signal_connect (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), self->calendar);
-  g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show), self);
-  self->date_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->date_button), "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->date_button), popover);
-  gtk_widget_set_valign (self->date_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->date_button, "flat");
-  ems_tooltip_set_text (self->date_button, _("Pick a Date"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick the date of the assessment"),
-                                  -1);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->date_row), self->date_button);
-
-  levels = gtk_string_list_new (NULL);
-  for (guint i = 0; i <= EMS_LEVEL_MAX; i++)
-    {
-      /* Translators: a target level choice: its number and short label */
-      g_autofree char *text = g_strdup_printf (_("%u · %s"), i,
-                                               ems_checklist_get_level_label (checklist, i));
-      gtk_string_list_append (levels, text);
-    }
-  self->target_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->target_row), _("Target Level"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->target_row), G_LIST_MODEL (levels));
-  g_object_unref (levels);
-  g_signal_connect (self->target_row, "notify::selected", G_CALLBACK (on_target_selected), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->target_row);
-
-  update_from_model (self);
-  g_signal_connect_object (self->assessment, "notify",
-                           G_CALLBACK (on_assessment_notify), self, 0);
-}
-
-static void
-ems_profile_page_dispose (GObject *object)
-{
-  EmsProfilePage *self = EMS_PROFILE_PAGE (object);
-
-  if (self->assessment != NULL)
-    g_signal_handlers_disconnect_by_data (self->assessment, self);
-  g_clear_pointer (&self->page, gtk_widget_unparent);
-  g_clear_object (&self->assessment);
-  g_clear_object (&self->country_model);
-  g_clear_pointer (&self->country_codes, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (ems_profile_page_parent_class)->dispose (object);
-}
-
-static void
-ems_profile_page_class_init (EmsProfilePageClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = ems_profile_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "profilepage");
-}
-
-static void
-ems_profile_page_init (EmsProfilePage *self)
-{
+  self->updating = FALSE;
 }
 
 GtkWidget *
 ems_profile_page_new (EmsAssessment *assessment)
 {
-  EmsProfilePage *self;
-
   g_return_val_if_fail (EMS_IS_ASSESSMENT (assessment), NULL);
 
-  self = g_object_new (EMS_TYPE_PROFILE_PAGE, NULL);
-  self->assessment = g_object_ref (assessment);
-  build (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (EMS_TYPE_PROFILE_PAGE, "assessment", assessment, NULL);
 }
 
 GtkWidget *
@@ -558,3 +684,4 @@ ems_profile_page_get_row (EmsProfilePage *self,
     return self->target_row;
   return NULL;
 }
+

@@ -16,17 +16,23 @@ struct _EmsQuestionRow
 {
   GtkWidget          parent_instance;
 
-  EmsAssessment     *assessment;
-  const EmsQuestion *question;
-
+  /* Template widgets */
   GtkWidget         *card;
+  GtkLabel          *id_label;
+  GtkWidget         *critical_badge;
   GtkWidget         *help_button;
-  GtkWidget         *help_revealer;
-  GtkWidget         *level_buttons[EMS_N_LEVELS];
+  GtkLabel          *text_label;
+  GtkLabel          *help_label;
+  GtkWidget         *level_buttons[EMS_N_LEVELS];   /* level_0 … level_na */
+  GtkLabel          *level_labels[EMS_N_LEVELS];    /* their short labels */
   GtkWidget         *meaning_label;
   GtkWidget         *note_row;
   GtkWidget         *evidence_row;
   GtkWidget         *reason_row;
+  GtkWidget         *add_button;
+
+  EmsAssessment     *assessment;
+  const EmsQuestion *question;
 
   gboolean           updating;
 };
@@ -137,10 +143,14 @@ static void
 on_level_toggled (GtkToggleButton *button,
                   EmsQuestionRow  *self)
 {
-  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "level"));
+  guint level = 0;
 
-  if (self->updating || !gtk_toggle_button_get_active (button))
+  if (self->updating || self->assessment == NULL || !gtk_toggle_button_get_active (button))
     return;
+
+  while (level < EMS_N_LEVELS && self->level_buttons[level] != GTK_WIDGET (button))
+    level++;
+  g_assert (level < EMS_N_LEVELS);
 
   choose_level (self, level);
 
@@ -157,7 +167,7 @@ static void
 on_note_changed (GtkEditable    *editable,
                  EmsQuestionRow *self)
 {
-  if (!self->updating)
+  if (!self->updating && self->assessment != NULL)
     ems_assessment_set_note (self->assessment, self->question->id,
                              gtk_editable_get_text (editable));
 }
@@ -166,7 +176,7 @@ static void
 on_evidence_changed (GtkEditable    *editable,
                      EmsQuestionRow *self)
 {
-  if (!self->updating)
+  if (!self->updating && self->assessment != NULL)
     ems_assessment_set_evidence (self->assessment, self->question->id,
                                  gtk_editable_get_text (editable));
 }
@@ -177,7 +187,7 @@ on_reason_changed (GtkEditable    *editable,
 {
   const EmsAnswer *answer;
 
-  if (self->updating)
+  if (self->updating || self->assessment == NULL)
     return;
 
   answer = ems_assessment_get_answer (self->assessment, self->question->id);
@@ -251,50 +261,20 @@ on_key_pressed (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
-static GtkWidget *
-create_level_button (EmsQuestionRow *self,
-                     EmsChecklist   *checklist,
-                     guint           level)
+/* What the checklist says of each level: the buttons' short labels,
+ * tooltips and accessible names */
+static void
+label_level_button (EmsQuestionRow *self,
+                    EmsChecklist   *checklist,
+                    guint           level)
 {
-  GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *number;
-  GtkWidget *label;
+  GtkWidget *button = self->level_buttons[level];
   const char *short_label = ems_checklist_get_level_label (checklist, level);
   const char *meaning = ems_checklist_get_level_meaning (checklist, level);
   g_autofree char *accessible = NULL;
   g_autofree char *tooltip = NULL;
 
-  /* Translators: the short label of "not applicable" on the level chooser */
-  number = gtk_label_new (level == EMS_LEVEL_NA ? _("N/A") : NULL);
-  if (level != EMS_LEVEL_NA)
-    {
-      char digits[4];
-
-      g_snprintf (digits, sizeof digits, "%u", level);
-      gtk_label_set_text (GTK_LABEL (number), digits);
-    }
-  gtk_widget_add_css_class (number, "level-number");
-  label = gtk_label_new (short_label);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "level-button");
-  if (level == EMS_LEVEL_NA)
-    gtk_widget_add_css_class (button, "level-na");
-  else
-    {
-      g_autofree char *klass = g_strdup_printf ("level-%u", level);
-      gtk_widget_add_css_class (button, klass);
-    }
-
+  gtk_label_set_text (self->level_labels[level], short_label);
   if (level == EMS_LEVEL_NA)
     {
       /* Translators: tooltip of the N/A button: the label, the meaning and the key */
@@ -312,137 +292,6 @@ create_level_button (EmsQuestionRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-
-  g_object_set_data (G_OBJECT (button), "level", GUINT_TO_POINTER (level));
-  g_signal_connect (button, "toggled", G_CALLBACK (on_level_toggled), self);
-
-  return button;
-}
-
-static GtkWidget *
-create_entry_row (const char *title,
-                  GCallback   callback,
-                  gpointer    user_data)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_signal_connect (row, "changed", callback, user_data);
-
-  return row;
-}
-
-static void
-build (EmsQuestionRow *self)
-{
-  EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
-  const EmsQuestion *q = self->question;
-  GtkWidget *header, *id_label, *text, *help, *levels, *list, *add, *content;
-  g_autofree char *id_text = NULL;
-  g_autofree char *accessible = NULL;
-
-  self->card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_add_css_class (self->card, "card");
-  gtk_widget_add_css_class (self->card, "question-card");
-  gtk_widget_set_parent (self->card, GTK_WIDGET (self));
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  /* Translators: the heading of a question card, %s is its id such as 2.3 */
-  id_text = g_strdup_printf (_("Question %s"), q->id);
-  id_label = gtk_label_new (id_text);
-  gtk_widget_add_css_class (id_label, "dim-label");
-  gtk_widget_add_css_class (id_label, "caption-heading");
-  gtk_box_append (GTK_BOX (header), id_label);
-  if (q->critical)
-    {
-      GtkWidget *badge = gtk_label_new (_("Critical"));
-
-      gtk_widget_add_css_class (badge, "critical-badge");
-      ems_tooltip_set_text (badge, _("Answering 0 here flags the whole element, whatever its score"));
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (header), badge);
-    }
-
-  self->help_button = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (self->help_button), "dialog-information-symbolic");
-  ems_tooltip_set_text (self->help_button, _("Show Examples of Evidence (?)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->help_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show examples of evidence"),
-                                  -1);
-  gtk_widget_add_css_class (self->help_button, "flat");
-  gtk_widget_set_hexpand (self->help_button, TRUE);
-  gtk_widget_set_halign (self->help_button, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (header), self->help_button);
-
-  gtk_box_append (GTK_BOX (self->card), header);
-
-  text = gtk_label_new (q->text);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_widget_add_css_class (text, "question-text");
-  gtk_box_append (GTK_BOX (self->card), text);
-
-  help = gtk_label_new (q->help);
-  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (help), 0);
-  gtk_label_set_selectable (GTK_LABEL (help), TRUE);
-  gtk_widget_add_css_class (help, "question-help");
-  self->help_revealer = gtk_revealer_new ();
-  gtk_revealer_set_child (GTK_REVEALER (self->help_revealer), help);
-  g_object_bind_property (self->help_button, "active",
-                          self->help_revealer, "reveal-child",
-                          G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (self->card), self->help_revealer);
-
-  levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_set_homogeneous (GTK_BOX (levels), TRUE);
-  gtk_widget_add_css_class (levels, "linked");
-  gtk_widget_add_css_class (levels, "level-chooser");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (levels),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Level"), -1);
-  for (guint i = 0; i < EMS_N_LEVELS; i++)
-    {
-      self->level_buttons[i] = create_level_button (self, checklist, i);
-      if (i > 0)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->level_buttons[i]),
-                                     GTK_TOGGLE_BUTTON (self->level_buttons[0]));
-      gtk_box_append (GTK_BOX (levels), self->level_buttons[i]);
-    }
-  gtk_box_append (GTK_BOX (self->card), levels);
-
-  self->meaning_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->meaning_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->meaning_label), 0);
-  gtk_widget_add_css_class (self->meaning_label, "level-meaning");
-  gtk_box_append (GTK_BOX (self->card), self->meaning_label);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  self->reason_row = create_entry_row (_("Why it does not apply"),
-                                       G_CALLBACK (on_reason_changed), self);
-  self->note_row = create_entry_row (_("Note"), G_CALLBACK (on_note_changed), self);
-  self->evidence_row = create_entry_row (_("Evidence (documents, records, photos)"),
-                                         G_CALLBACK (on_evidence_changed), self);
-  gtk_list_box_append (GTK_LIST_BOX (list), self->reason_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), self->note_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), self->evidence_row);
-  gtk_box_append (GTK_BOX (self->card), list);
-
-  add = gtk_button_new ();
-  content = adw_button_content_new ();
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add _Action"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (add), content);
-  gtk_widget_add_css_class (add, "flat");
-  /* Translators: accessible name of the Add Action button, %s is a question id */
-  accessible = g_strdup_printf (_("Add an action for question %s"), q->id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_signal_connect (add, "clicked", G_CALLBACK (on_add_action_clicked), self);
-  gtk_widget_set_halign (add, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (self->card), add);
 }
 
 static void
@@ -452,7 +301,7 @@ ems_question_row_dispose (GObject *object)
 
   if (self->assessment != NULL)
     g_signal_handlers_disconnect_by_data (self->assessment, self);
-  g_clear_pointer (&self->card, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EMS_TYPE_QUESTION_ROW);
   g_clear_object (&self->assessment);
 
   G_OBJECT_CLASS (ems_question_row_parent_class)->dispose (object);
@@ -463,12 +312,49 @@ ems_question_row_class_init (EmsQuestionRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *level_ids[EMS_N_LEVELS] = {
+    "level_0", "level_1", "level_2", "level_3", "level_4", "level_na",
+  };
+  static const char *label_ids[EMS_N_LEVELS] = {
+    "level_label_0", "level_label_1", "level_label_2", "level_label_3", "level_label_4",
+    "level_label_na",
+  };
+
+  G_STATIC_ASSERT (EMS_N_LEVELS == 6 && EMS_LEVEL_NA == 5);
 
   object_class->dispose = ems_question_row_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "questionrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tenelements/TenElements/ems-question-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, card);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, id_label);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, critical_badge);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, help_button);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, help_label);
+  for (guint i = 0; i < EMS_N_LEVELS; i++)
+    {
+      gtk_widget_class_bind_template_child_full (widget_class, level_ids[i], FALSE,
+                                                 G_STRUCT_OFFSET (EmsQuestionRow, level_buttons) +
+                                                 i * sizeof (GtkWidget *));
+      gtk_widget_class_bind_template_child_full (widget_class, label_ids[i], FALSE,
+                                                 G_STRUCT_OFFSET (EmsQuestionRow, level_labels) +
+                                                 i * sizeof (GtkLabel *));
+    }
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, meaning_label);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, note_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, evidence_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, add_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_level_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_evidence_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reason_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_action_clicked);
 }
 
 static void
@@ -476,8 +362,39 @@ ems_question_row_init (EmsQuestionRow *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not tooltip-text: see ems-tooltip.c */
+  ems_tooltip_set_text (self->critical_badge, _("Answering 0 here flags the whole element, whatever its score"));
+  ems_tooltip_set_text (self->help_button, _("Show Examples of Evidence (?)"));
+
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/* The question's own text, and the checklist's words for the levels */
+static void
+set_question (EmsQuestionRow *self)
+{
+  EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
+  const EmsQuestion *q = self->question;
+  g_autofree char *id_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  /* Translators: the heading of a question card, %s is its id such as 2.3 */
+  id_text = g_strdup_printf (_("Question %s"), q->id);
+  gtk_label_set_text (self->id_label, id_text);
+  gtk_widget_set_visible (self->critical_badge, q->critical);
+  gtk_label_set_text (self->text_label, q->text);
+  gtk_label_set_text (self->help_label, q->help);
+  for (guint i = 0; i < EMS_N_LEVELS; i++)
+    label_level_button (self, checklist, i);
+
+  /* Translators: accessible name of the Add Action button, %s is a question id */
+  accessible = g_strdup_printf (_("Add an action for question %s"), q->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, q->text, -1);
 }
 
 GtkWidget *
@@ -492,9 +409,7 @@ ems_question_row_new (EmsAssessment     *assessment,
   self = g_object_new (EMS_TYPE_QUESTION_ROW, NULL);
   self->assessment = g_object_ref (assessment);
   self->question = question;
-  build (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, question->text, -1);
+  set_question (self);
   update_from_model (self);
   g_signal_connect_object (assessment, "answer-changed",
                            G_CALLBACK (on_answer_changed), self, 0);

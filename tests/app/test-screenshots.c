@@ -1,5 +1,6 @@
-/* test-screenshots.c: writes a PNG of each view, light and dark, at two
- * sizes, into the build directory (tests/screenshots/) to look at
+/* test-screenshots.c: writes a PNG of each view, light and dark, at three
+ * sizes, into the build directory (tests/screenshots/) to look at, and
+ * checks each: the size asked for, the view asked for, and not blank
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,7 @@
 
 #include "config.h"
 
+#include "ems-profile-page.h"
 #include "ems-test-utils.h"
 
 static EmsApplication *app;
@@ -22,6 +24,34 @@ static const struct
   { 360, 640 },   /* the narrowest supported: the sidebar folds away */
 };
 
+/* Pixels of the rectangle (x, y, width, height) of @pixels (RGBA,
+ * @stride bytes a row) that differ from its top-left pixel */
+static double
+share_not_background (const guchar *pixels,
+                      gsize         stride,
+                      int           x0,
+                      int           y0,
+                      int           width,
+                      int           height)
+{
+  const guchar *background = pixels + y0 * stride + x0 * 4;
+  guint64 n = 0;
+
+  for (int y = y0; y < y0 + height; y++)
+    for (int x = x0; x < x0 + width; x++)
+      {
+        const guchar *p = pixels + y * stride + x * 4;
+
+        if (ABS (p[0] - background[0]) + ABS (p[1] - background[1]) + ABS (p[2] - background[2]) > 24)
+          n++;
+      }
+
+  return width > 0 && height > 0 ? (double) n / ((double) width * height) : 0.0;
+}
+
+/* Writes @window as @name and checks the image: the window's size, and
+ * something drawn in its lower half too (the content, not only a header
+ * bar) */
 static void
 save_screenshot (GtkWidget  *window,
                  const char *name)
@@ -30,6 +60,8 @@ save_screenshot (GtkWidget  *window,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (output_dir, name, NULL);
+  g_autofree guchar *pixels = NULL;
+  gsize stride;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
@@ -50,8 +82,16 @@ save_screenshot (GtkWidget  *window,
              gtk_widget_get_mapped (window));
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("wrote %s", path);
+
+  stride = (gsize) width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+  g_assert_cmpfloat (share_not_background (pixels, stride, 0, 0, width, height), >, 0.01);
+  g_assert_cmpfloat (share_not_background (pixels, stride, 0, height / 2, width, height / 2), >, 0.005);
 }
 
 static gboolean
@@ -111,6 +151,7 @@ shoot_all (const char       *scheme_name,
       g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (window)) - size[1]), <=, 16);
       ems_test_wait_drawn (GTK_WIDGET (window));
       name = g_strconcat ("welcome-", suffix, NULL);
+      g_assert_null (ems_window_get_document (window));
       save_screenshot (GTK_WIDGET (window), name);
 
       ems_window_open_file (window, file);
@@ -118,12 +159,29 @@ shoot_all (const char       *scheme_name,
 
       ems_window_show_page (window, EMS_WINDOW_PAGE_PROFILE);
       ems_test_wait_drawn (GTK_WIDGET (window));
+      g_assert_cmpuint (ems_window_get_page (window), ==, EMS_WINDOW_PAGE_PROFILE);
       g_free (name);
       name = g_strconcat ("profile-", suffix, NULL);
       save_screenshot (GTK_WIDGET (window), name);
 
+      /* A date that does not exist, as typed: the field keeps it and says why */
+      {
+        GtkWidget *profile = ems_window_get_page_widget (window, EMS_WINDOW_PAGE_PROFILE);
+        GtkWidget *date = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "assessed-on");
+
+        gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
+        g_assert_true (gtk_widget_has_css_class (date, "error"));
+        gtk_widget_grab_focus (date);
+        ems_test_wait_drawn (GTK_WIDGET (window));
+        g_free (name);
+        name = g_strconcat ("profile-bad-date-", suffix, NULL);
+        save_screenshot (GTK_WIDGET (window), name);
+        ems_document_set_modified (ems_window_get_document (window), FALSE);
+      }
+
       ems_window_show_page (window, 2);
       ems_test_wait_drawn (GTK_WIDGET (window));
+      g_assert_cmpuint (ems_window_get_page (window), ==, 2);
       g_free (name);
       name = g_strconcat ("element-", suffix, NULL);
       save_screenshot (GTK_WIDGET (window), name);
@@ -131,6 +189,7 @@ shoot_all (const char       *scheme_name,
       /* the action plan, then the results, come last */
       ems_window_show_page (window, ems_window_get_n_pages (window) - 2);
       ems_test_wait_drawn (GTK_WIDGET (window));
+      g_assert_cmpuint (ems_window_get_page (window), ==, ems_window_get_n_pages (window) - 2);
       g_free (name);
       name = g_strconcat ("actions-", suffix, NULL);
       save_screenshot (GTK_WIDGET (window), name);

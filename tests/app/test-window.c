@@ -6,8 +6,13 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <locale.h>
+#include <math.h>
 #include <string.h>
 
+#include "ems-action-row.h"
 #include "ems-actions-page.h"
 #include "ems-element-page.h"
 #include "ems-profile-page.h"
@@ -15,6 +20,8 @@
 #include "ems-scores.h"
 #include "ems-presentation.h"
 #include "ems-test-utils.h"
+#include "ems-tooltip.h"
+#include "ems-welcome-page.h"
 
 static EmsApplication *app;
 
@@ -69,6 +76,129 @@ document_saved (gpointer user_data)
          !ems_document_get_modified (ems_window_get_document (window));
 }
 
+/* @widget or its first descendant of @type */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A visible label under @widget whose text contains @text */
+static GtkWidget *
+find_label_with (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @widget that activates @action */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row under @widget that shows @action */
+static GtkWidget *
+find_action_row (GtkWidget *widget,
+                 EmsAction *action)
+{
+  if (EMS_IS_ACTION_ROW (widget) && ems_action_row_get_action (EMS_ACTION_ROW (widget)) == action)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_row (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @widget labelled @label */
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row (not an expander) under @widget titled @title */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && !ADW_IS_EXPANDER_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Tests */
 
 static void
@@ -118,6 +248,41 @@ test_welcome_and_new (void)
   g_assert_false (ems_document_get_modified (document));
   /* An empty assessment starts on the profile */
   g_assert_cmpuint (ems_window_get_page (window), ==, EMS_WINDOW_PAGE_PROFILE);
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The welcome page lists the examples by organisation; activating one
+ * opens it in the window */
+static void
+test_welcome_example (void)
+{
+  g_autoptr(GFile) file = ems_test_get_example (1);
+  g_autoptr(EmsAssessment) example = ems_assessment_load_from_file (NULL, file, NULL, NULL, NULL);
+  EmsWindow *window = ems_window_new (GTK_APPLICATION (app));
+  GtkWidget *welcome;
+  GtkWidget *row;
+
+  g_assert_nonnull (example);
+  gtk_window_present (GTK_WINDOW (window));
+  ems_test_wait_drawn (GTK_WIDGET (window));
+  welcome = find_descendant (GTK_WIDGET (window), EMS_TYPE_WELCOME_PAGE);
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_get_mapped (welcome));
+
+  row = find_row_titled (welcome, ems_assessment_get_name (example));
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  ems_test_wait_until (window_not_busy, window, 30, "the example to open");
+  g_assert_nonnull (ems_window_get_document (window));
+  g_assert_true (g_file_equal (ems_document_get_file (ems_window_get_document (window)), file));
+  g_assert_false (gtk_widget_get_mapped (welcome));
+
+  /* Back to the welcome page: filled again */
+  ems_window_show_welcome (window);
+  ems_test_wait_drawn (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_nonnull (find_row_titled (welcome, ems_assessment_get_name (example)));
 
   ems_test_destroy_window (GTK_WINDOW (window));
 }
@@ -272,9 +437,28 @@ test_add_action (void)
       }
   }
 
-  /* An unlinked action from the plan itself */
+  /* An unlinked action from the plan itself: its row opens to edit it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", "s", ""));
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 2);
+  {
+    g_autoptr(EmsAction) added = g_list_model_get_item (actions, before + 1);
+    GtkWidget *row = find_action_row (page, added);
+    GtkWidget *title_row;
+
+    g_assert_nonnull (row);
+    g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+    title_row = find_row_titled (row, "What Needs to Be Done");
+    g_assert_nonnull (title_row);
+    gtk_editable_set_text (GTK_EDITABLE (title_row), "Label the drums");
+    g_assert_cmpstr (ems_action_get_title (added), ==, "Label the drums");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Label the drums");
+    ems_action_set_owner (added, "Priya");
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "Priya"));
+
+    /* Delete removes it from the plan */
+    click (find_button_labelled (row, "_Delete"));
+    g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 1);
+  }
 
   ems_test_destroy_window (GTK_WINDOW (window));
 }
@@ -334,7 +518,7 @@ test_undo_redo (void)
   EmsQuestionRow *row = question_row (window, "5.1");
   g_autoptr(EmsAnswer) original = NULL;
   g_autofree char *original_name = g_strdup (ems_assessment_get_name (assessment));
-  GtkWidget *profile, *name_row, *note_row;
+  GtkWidget *profile, *name_row, *note_row, *undo_button;
   guint other = 0;
 
   if (answer (window, "5.1") != NULL)
@@ -342,12 +526,20 @@ test_undo_redo (void)
   if (original != NULL && original->state == EMS_ANSWER_LEVEL && original->level == 0)
     other = 1;
 
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) &&
-                  FALSE);
+  /* Nothing to undo in a file just opened: win.undo is disabled (its
+   * button too), and activating it changes nothing */
+  undo_button = find_action_button (GTK_WIDGET (window), "win.undo");
+  g_assert_nonnull (undo_button);
+  g_assert_false (ems_document_get_can_undo (ems_window_get_document (window)));
+  g_assert_false (gtk_widget_get_sensitive (undo_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (ems_document_get_modified (ems_window_get_document (window)));
+  g_assert_cmpstr (ems_assessment_get_name (assessment), ==, original_name);
 
   /* A level through the chooser */
   click (ems_question_row_get_level_button (row, other));
   g_assert_cmpuint (answer (window, "5.1")->level, ==, other);
+  g_assert_true (gtk_widget_get_sensitive (undo_button));
 
   /* A note typed in several steps is one undo step */
   note_row = ems_question_row_get_note_row (row);
@@ -519,31 +711,107 @@ test_profile_validation (void)
   GtkWidget *profile = ems_window_get_page_widget (window, EMS_WINDOW_PAGE_PROFILE);
   GtkWidget *employees = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "employees");
   GtkWidget *date = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "assessed-on");
+  GtkWidget *name = ems_profile_page_get_row (EMS_PROFILE_PAGE (profile), "name");
   int before = ems_assessment_get_employees (assessment);
-  g_autofree char *date_before = g_strdup (ems_assessment_get_assessed_on (assessment));
+  g_autofree char *date_title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)));
+  static const struct
+  {
+    const char *text;
+    const char *problem;
+  } bad_dates[] = {
+    { "2026-02-30", "no such day" },
+    { "2026-02-29", "no such day" },
+    { "2026-13-01", "no such day" },
+    { "2026-00-10", "no such day" },
+    { "0000-01-01", "no such day" },
+    { "2026-2-3", "2026-11-23" },
+    { "2026-02-3x", "2026-11-23" },
+    { "20261120", "2026-11-23" },
+    { "2026/11/20", "2026-11-23" },
+    { "+026-11-20", "2026-11-23" },
+    { "2026- 1-20", "2026-11-23" },
+    { "next week", "2026-11-23" },
+  };
+  static const char *good_dates[] = { "2024-02-29", "2026-12-31", " 2026-01-05 " };
 
   ems_window_show_page (window, EMS_WINDOW_PAGE_PROFILE);
 
   gtk_editable_set_text (GTK_EDITABLE (employees), "about forty");
   g_assert_true (gtk_widget_has_css_class (employees, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employees)), ==, "about forty");
-  /* Replacing the text passes through an empty field (unknown, -1): the
-   * model never holds anything but a valid number or unknown. */
-  g_assert_true (ems_assessment_get_employees (assessment) == before ||
-                 ems_assessment_get_employees (assessment) == -1);
+  /* The model keeps the last valid number (replacing the text passes
+   * through an empty field, which is not applied while text follows) */
+  g_assert_cmpint (ems_assessment_get_employees (assessment), ==, before);
 
   gtk_editable_set_text (GTK_EDITABLE (employees), "42");
   g_assert_false (gtk_widget_has_css_class (employees, "error"));
   g_assert_cmpint (ems_assessment_get_employees (assessment), ==, 42);
 
-  gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
-  g_assert_true (gtk_widget_has_css_class (date, "error"));
-  g_assert_true (g_strcmp0 (ems_assessment_get_assessed_on (assessment), date_before) == 0 ||
-                 ems_assessment_get_assessed_on (assessment) == NULL);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2026-02-30");
-  gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-20");
+  /* Typing an invalid number, then editing another field, keeps the text */
+  gtk_editable_set_text (GTK_EDITABLE (employees), "forty-two");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Renamed while typing");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employees)), ==, "forty-two");
+  g_assert_true (gtk_widget_has_css_class (employees, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (employees), "42");
+
+  /* Dates: only real ISO dates. The model keeps the last valid date; the
+   * field keeps what was typed, in the error style, with the reason in
+   * its title. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-20");
+      g_assert_false (gtk_widget_has_css_class (date, "error"));
+      g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-11-20");
+
+      gtk_editable_set_text (GTK_EDITABLE (date), bad_dates[i].text);
+      g_test_message ("date “%s”", bad_dates[i].text);
+      g_assert_true (gtk_widget_has_css_class (date, "error"));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, bad_dates[i].text);
+      g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)),
+                                bad_dates[i].problem));
+      g_assert_cmpstr (ems_tooltip_get_text (date), ==,
+                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)));
+      ems_test_flush ();
+      g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-11-20");
+
+      /* Another edit, and its undo, leave the typed text alone */
+      gtk_editable_set_text (GTK_EDITABLE (name), bad_dates[i].text);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, bad_dates[i].text);
+      g_assert_true (gtk_widget_has_css_class (date, "error"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (good_dates); i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (good_dates[i]));
+
+      g_test_message ("date “%s”", good_dates[i]);
+      gtk_editable_set_text (GTK_EDITABLE (date), good_dates[i]);
+      g_assert_false (gtk_widget_has_css_class (date, "error"));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), ==, date_title);
+      g_assert_null (ems_tooltip_get_text (date));
+      g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, stripped);
+    }
+
+  /* A field left empty clears the date */
+  gtk_editable_set_text (GTK_EDITABLE (date), "");
+  ems_test_flush ();
+  g_assert_null (ems_assessment_get_assessed_on (assessment));
   g_assert_false (gtk_widget_has_css_class (date, "error"));
+
+  /* Undoing the date puts the earlier one back in the field, without
+   * the error */
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-20");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Another name");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-03-01");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
+  g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-03-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (ems_assessment_get_assessed_on (assessment), ==, "2026-11-20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2026-11-20");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date)), ==, date_title);
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-20");
 
   /* The country: Canada, Mexico and the United States come first, after
    * "Not stated", which clears it; the model follows the row both ways. */
@@ -881,6 +1149,43 @@ test_window_size_kept (void)
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The window keeps its size in the settings it is given (the application
+ * gives none: the window opens the schema itself) */
+static void
+test_window_settings_property (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) own = NULL;
+  g_autoptr(GSettings) shown = NULL;
+  EmsWindow *window;
+  int width, height;
+
+  g_assert_nonnull (schema);
+  own = g_settings_new_full (schema, backend, NULL);
+  g_settings_set_int (own, "window-width", 777);
+  g_settings_set_int (own, "window-height", 555);
+  g_settings_set_boolean (own, "window-maximized", FALSE);
+
+  window = g_object_new (EMS_TYPE_WINDOW, "application", app, "settings", own, NULL);
+  g_object_get (window, "settings", &shown, NULL);
+  g_assert_true (shown == own);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+  ems_test_destroy_window (GTK_WINDOW (window));
+
+  /* Without: the application's schema, the same values as the application */
+  window = ems_window_new (GTK_APPLICATION (app));
+  g_clear_object (&shown);
+  g_object_get (window, "settings", &shown, NULL);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (g_settings_get_int (shown, "window-width"), ==,
+                   g_settings_get_int (ems_application_get_settings (app), "window-width"));
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* A file dropped on the window opens */
 static void
 test_drop_file (void)
@@ -914,6 +1219,57 @@ test_drop_file (void)
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Run under fr_FR.UTF-8 (the test-window-fr test): the figures shown to
+ * people have a decimal comma, and the file saved is the one a C locale
+ * writes */
+static void
+test_french_numbers (void)
+{
+  g_autoptr(GFile) file = ems_test_copy_example (0);
+  g_autoptr(EmsScores) scores = NULL;
+  g_autofree char *overall = NULL;
+  g_autofree char *after = NULL;
+  gsize n_after;
+  g_autoptr(EmsAssessment) reloaded = NULL;
+  g_autoptr(EmsScores) reloaded_scores = NULL;
+  g_autoptr(GError) error = NULL;
+  locale_t c_locale, old_locale;
+  g_autoptr(GBytes) expected = NULL;
+  EmsWindow *window;
+
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+
+  window = ems_test_open_window (app, file);
+  scores = ems_scores_compute (window_assessment (window));
+  g_assert_true (scores->has_overall);
+  g_assert_cmpfloat (scores->overall, !=, floor (scores->overall));
+  overall = ems_format_percent (TRUE, scores->overall);
+  g_assert_nonnull (strchr (overall, ','));
+  g_assert_null (strchr (overall, '.'));
+  /* The sidebar's progress line and the results row show it */
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), overall));
+
+  /* Saved under the French locale: what the C locale writes */
+  c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  old_locale = uselocale (c_locale);
+  expected = ems_assessment_serialize (window_assessment (window));
+  uselocale (old_locale);
+  freelocale (c_locale);
+
+  ems_window_save_to (window, NULL);
+  ems_test_wait_until (document_saved, window, 30, "the save to finish");
+  g_assert_true (g_file_load_contents (file, NULL, &after, &n_after, NULL, NULL));
+  g_assert_cmpmem (after, n_after, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+
+  /* and it reads back to the same figures */
+  reloaded = ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reloaded_scores = ems_scores_compute (reloaded);
+  g_assert_cmpfloat (reloaded_scores->overall, ==, scores->overall);
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -922,8 +1278,18 @@ main (int   argc,
 
   app = ems_test_init (&argc, &argv);
 
+  /* The same program run under a French locale (test-window-fr) */
+  if (g_getenv ("EMS_TEST_FRENCH") != NULL)
+    {
+      g_test_add_func ("/app/window/french-numbers", test_french_numbers);
+      status = g_test_run ();
+      g_object_unref (app);
+      return status;
+    }
+
   g_test_add_func ("/app/window/open-example", test_open_example);
   g_test_add_func ("/app/window/welcome-and-new", test_welcome_and_new);
+  g_test_add_func ("/app/window/welcome-example", test_welcome_example);
   g_test_add_func ("/app/window/level-chooser", test_level_chooser);
   g_test_add_func ("/app/window/keyboard-levels", test_keyboard_levels);
   g_test_add_func ("/app/window/not-applicable-reason", test_not_applicable_reason);
@@ -941,6 +1307,7 @@ main (int   argc,
   g_test_add_func ("/app/window/present-single", test_present_single);
   g_test_add_func ("/app/window/drop-file", test_drop_file);
   g_test_add_func ("/app/window/window-size-kept", test_window_size_kept);
+  g_test_add_func ("/app/window/settings-property", test_window_settings_property);
   g_test_add_func ("/app/window/complete-by-keyboard", test_complete_by_keyboard);
 
   status = g_test_run ();
