@@ -7,12 +7,15 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ems-recovery.h"
 #include "ems-test-utils.h"
 
 static EmsApplication *app;
+static char *self_path;
 
 static gboolean
 autosaved_after (gpointer user_data)
@@ -65,6 +68,12 @@ run_killed_child (void)
 }
 
 static gboolean
+file_gone (gpointer user_data)
+{
+  return !g_file_query_exists (G_FILE (user_data), NULL);
+}
+
+static gboolean
 has_restored_document (gpointer user_data)
 {
   EmsWindow *window = user_data;
@@ -81,6 +90,7 @@ test_restore (void)
   g_autoptr(EmsAssessment) on_disk = NULL;
   g_autoptr(GError) error = NULL;
   EmsRecoveryItem *item;
+  g_autoptr(GFile) recovery = NULL;
   EmsWindow *window;
   EmsAssessment *assessment;
   AdwMessageDialog *dialog;
@@ -102,6 +112,9 @@ test_restore (void)
   item = g_ptr_array_index (orphans, 0);
   g_assert_nonnull (item->original);
   g_assert_true (g_file_equal (item->original, file));
+  recovery = g_object_ref (item->data_file);
+  /* The listed items hold the locks: let go, as the dialog would */
+  g_clear_pointer (&orphans, g_ptr_array_unref);
 
   /* The file itself was never touched */
   on_disk = ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
@@ -130,14 +143,10 @@ test_restore (void)
 
   /* Saving removes the recovery file */
   ems_window_save_to (window, NULL);
-  {
-    g_autoptr(GFile) recovery = g_file_dup (item->data_file);
-
-    while (ems_document_get_modified (ems_window_get_document (window)) ||
-           ems_window_is_busy (window))
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_false (g_file_query_exists (recovery, NULL));
-  }
+  while (ems_document_get_modified (ems_window_get_document (window)) ||
+         ems_window_is_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  ems_test_wait_until (file_gone, recovery, 30, "the recovery file's removal");
 
   ems_test_destroy_window (GTK_WINDOW (window));
 }
@@ -163,6 +172,7 @@ test_decline (void)
   orphans = ems_recovery_list_orphans ();
   g_assert_cmpuint (orphans->len, ==, 1);
   data_file = g_object_ref (((EmsRecoveryItem *) g_ptr_array_index (orphans, 0))->data_file);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
 
   window = ems_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
@@ -183,8 +193,8 @@ test_decline (void)
   dialog = ems_test_wait_dialog (GTK_WINDOW (window));
   ems_test_respond (dialog, "discard");
 
-  g_assert_false (g_file_query_exists (data_file, NULL));
-  g_clear_pointer (&orphans, g_ptr_array_unref);
+  /* Removed in a thread */
+  ems_test_wait_until (file_gone, data_file, 30, "the recovery file's removal");
   orphans = ems_recovery_list_orphans ();
   g_assert_cmpuint (orphans->len, ==, 0);
   g_assert_null (ems_window_get_document (window));
@@ -212,8 +222,121 @@ test_untitled_autosave (void)
   g_assert_cmpuint (orphans->len, ==, 0);
 
   ems_document_discard_recovery (document);
-  g_assert_false (g_file_query_exists (recovery, NULL));
+  ems_test_wait_until (file_gone, recovery, 30, "the recovery file's removal");
   ems_document_set_modified (document, FALSE);
+}
+
+/* A recovery as a process that died would leave it: data, info and an
+ * unlocked lock file (none at all with @lock FALSE: an older version).
+ * The info names a process id that is alive, ours, as after PID reuse or
+ * in another PID namespace: it must not matter. */
+static char *
+make_recovery (const char *name,
+               gboolean    lock)
+{
+  g_autoptr(GFile) example = ems_test_get_example (0);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GFile) data_file = ems_recovery_get_data_file (id);
+  g_autoptr(GFile) info_file = ems_recovery_get_info_file (id);
+  g_autoptr(GFile) lock_file = ems_recovery_get_lock_file (id);
+  g_autoptr(GFile) dir = ems_recovery_get_dir ();
+  g_autofree char *info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_make_directory_with_parents (dir, NULL, NULL);
+  g_assert_true (g_file_copy (example, data_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  info = g_strdup_printf ("[Recovery]\nPid=%d\nTime=1700000000\nName=%s\n", (int) getpid (), name);
+  g_assert_true (g_file_replace_contents (info_file, info, strlen (info), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  if (lock)
+    g_assert_true (g_file_replace_contents (lock_file, "", 0, NULL, FALSE,
+                                            G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&id);
+}
+
+static void
+test_stale_lock_offered (void)
+{
+  g_autofree char *path = prepare ();
+  g_autofree char *with_lock = make_recovery ("Stale lock", TRUE);
+  g_autofree char *without_lock = make_recovery ("No lock", FALSE);
+  g_autoptr(GPtrArray) orphans = ems_recovery_list_orphans ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (orphans->len, ==, 2);
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      EmsRecoveryItem *item = g_ptr_array_index (orphans, i);
+
+      g_assert_true (g_str_equal (item->id, with_lock) || g_str_equal (item->id, without_lock));
+      /* Offered items hold the lock: another window cannot offer them too */
+      g_assert_cmpint (item->lock_fd, >=, 0);
+      g_assert_cmpint (ems_recovery_lock (item->id, FALSE, &error), ==, -1);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+      g_clear_error (&error);
+      ems_recovery_item_delete (item);
+    }
+}
+
+/* The child: takes the lock of the recovery named in EMS_TEST_HOLD_LOCK,
+ * says so, and holds it until its standard input closes. */
+static int
+hold_lock (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  char buffer[16];
+  int fd = ems_recovery_lock (id, FALSE, &error);
+
+  if (fd < 0)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  printf ("locked\n");
+  fflush (stdout);
+  while (fgets (buffer, sizeof buffer, stdin) != NULL)
+    ;
+  return 0;
+}
+
+static void
+test_held_lock_not_offered (void)
+{
+  g_autofree char *path = prepare ();
+  g_autofree char *id = make_recovery ("Held by another process", TRUE);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "EMS_TEST_HOLD_LOCK", id, TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, self_path, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "locked");
+
+  /* Another process holds it: alive, whatever its process id */
+  orphans = ems_recovery_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+
+  /* The process ends: the kernel drops the lock, the recovery is offered */
+  g_output_stream_close (g_subprocess_get_stdin_pipe (child), NULL, NULL);
+  g_assert_true (g_subprocess_wait_check (child, NULL, &error));
+  g_assert_no_error (error);
+  orphans = ems_recovery_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_assert_cmpstr (((EmsRecoveryItem *) g_ptr_array_index (orphans, 0))->name, ==,
+                   "Held by another process");
+  ems_recovery_item_delete (g_ptr_array_index (orphans, 0));
 }
 
 static gboolean
@@ -268,12 +391,18 @@ main (int   argc,
 {
   int status;
 
+  if (g_getenv ("EMS_TEST_HOLD_LOCK") != NULL)
+    return hold_lock (g_getenv ("EMS_TEST_HOLD_LOCK"));
+
+  self_path = g_canonicalize_filename (argv[0], NULL);
   app = ems_test_init (&argc, &argv);
 
   g_test_add_func ("/app/recovery/restore-after-kill", test_restore);
   g_test_add_func ("/app/recovery/decline-after-kill", test_decline);
   g_test_add_func ("/app/recovery/untitled-autosave", test_untitled_autosave);
   g_test_add_func ("/app/recovery/autosave-failure-shown", test_autosave_failure_shown);
+  g_test_add_func ("/app/recovery/stale-lock-offered", test_stale_lock_offered);
+  g_test_add_func ("/app/recovery/held-lock-not-offered", test_held_lock_not_offered);
 
   status = g_test_run ();
   g_object_unref (app);
