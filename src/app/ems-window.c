@@ -20,7 +20,7 @@
 #include "ems-application.h"
 #include "ems-bench.h"
 #include "ems-element-page.h"
-#include "ems-i18n.h"
+#include "ems-examples.h"
 #include "ems-profile-page.h"
 #include "ems-question-row.h"
 #include "ems-results-page.h"
@@ -91,17 +91,11 @@ _ems_window_get_settings (EmsWindow *self)
   return NULL;
 }
 
+/* By folder and name: no disk access on the main loop */
 gboolean
 _ems_window_file_is_example (GFile *file)
 {
-  g_autoptr(GPtrArray) examples = ems_list_examples ();
-
-  if (file == NULL)
-    return FALSE;
-  for (guint i = 0; i < examples->len; i++)
-    if (g_file_equal (file, g_ptr_array_index (examples, i)))
-      return TRUE;
-  return FALSE;
+  return ems_file_is_example (file);
 }
 
 /* Title */

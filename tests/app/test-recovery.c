@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "ems-recovery.h"
 #include "ems-test-utils.h"
 
@@ -385,6 +387,118 @@ test_autosave_failure_shown (void)
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Another program rewrites @file, with a modification time of its own so
+ * that the change shows however fast the test runs */
+static void
+change_on_disk (GFile      *file,
+                const char *name)
+{
+  g_autoptr(EmsAssessment) other = ems_assessment_new (ems_checklist_get_default ());
+  g_autoptr(GError) error = NULL;
+
+  ems_assessment_set_name (other, name);
+  g_assert_true (ems_assessment_save_to_file (other, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 1000000000,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+window_idle (gpointer user_data)
+{
+  return !ems_window_is_busy (EMS_WINDOW (user_data));
+}
+
+static char *
+name_on_disk (GFile *file)
+{
+  g_autoptr(EmsAssessment) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  on_disk = ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup (ems_assessment_get_name (on_disk));
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *path = prepare ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = NULL;
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsDocument *document = ems_window_get_document (window);
+  AdwMessageDialog *dialog;
+
+  /* Save Anyway: our changes replace the other program's */
+  ems_assessment_set_name (ems_document_get_assessment (document), "Ours");
+  change_on_disk (file, "Theirs");
+  ems_window_save_to (window, NULL);
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (ems_test_dialog_mentions (dialog, "Changed on Disk"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  /* Nothing written while the question is open */
+  name = name_on_disk (file);
+  g_assert_cmpstr (name, ==, "Theirs");
+  g_clear_pointer (&name, g_free);
+  ems_test_respond (dialog, "save-anyway");
+  ems_test_wait_until (window_idle, window, 30, "the save");
+  g_assert_false (ems_document_get_modified (document));
+  name = name_on_disk (file);
+  g_assert_cmpstr (name, ==, "Ours");
+  g_clear_pointer (&name, g_free);
+
+  /* Reload: the other program's version replaces ours */
+  ems_assessment_set_name (ems_document_get_assessment (document), "Ours again");
+  change_on_disk (file, "Theirs again");
+  ems_window_save_to (window, NULL);
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  ems_test_respond (dialog, "reload");
+  ems_test_wait_until (window_idle, window, 30, "the reload");
+  g_assert_true (ems_window_get_document (window) != document);
+  document = ems_window_get_document (window);
+  g_assert_cmpstr (ems_assessment_get_name (ems_document_get_assessment (document)), ==, "Theirs again");
+  g_assert_false (ems_document_get_modified (document));
+  name = name_on_disk (file);
+  g_assert_cmpstr (name, ==, "Theirs again");
+  g_clear_pointer (&name, g_free);
+
+  /* And the reloaded document saves without a false alarm */
+  ems_assessment_set_name (ems_document_get_assessment (document), "Edited after reload");
+  ems_window_save_to (window, NULL);
+  ems_test_wait_until (window_idle, window, 30, "the save");
+  g_assert_false (ems_document_get_modified (document));
+  name = name_on_disk (file);
+  g_assert_cmpstr (name, ==, "Edited after reload");
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+test_read_only_refused (void)
+{
+  g_autofree char *path = prepare ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsDocument *document = ems_window_get_document (window);
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  ems_assessment_set_name (ems_document_get_assessment (document), "Not written");
+  ems_window_save_to (window, NULL);
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (ems_test_dialog_mentions (dialog, "read-only"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  ems_test_respond (dialog, "cancel");
+  g_assert_true (ems_document_get_modified (document));
+
+  g_chmod (path, 0644);
+  ems_document_set_modified (document, FALSE);
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +517,8 @@ main (int   argc,
   g_test_add_func ("/app/recovery/autosave-failure-shown", test_autosave_failure_shown);
   g_test_add_func ("/app/recovery/stale-lock-offered", test_stale_lock_offered);
   g_test_add_func ("/app/recovery/held-lock-not-offered", test_held_lock_not_offered);
+  g_test_add_func ("/app/save/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/app/save/read-only-refused", test_read_only_refused);
 
   status = g_test_run ();
   g_object_unref (app);
