@@ -166,3 +166,56 @@ ems_list_examples_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+filter_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GPtrArray *files = task_data;
+  g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if (g_file_query_exists (file, cancellable))
+        g_ptr_array_add (existing, g_object_ref (file));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&existing), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+ems_filter_existing_files_async (GPtrArray           *files,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *copy;
+
+  g_return_if_fail (files != NULL);
+
+  /* The thread gets its own array of its own references */
+  copy = g_ptr_array_new_full (files->len, g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (files, i)));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ems_filter_existing_files_async);
+  g_task_set_task_data (task, copy, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, filter_thread);
+}
+
+GPtrArray *
+ems_filter_existing_files_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

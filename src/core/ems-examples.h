@@ -27,6 +27,16 @@ void       ems_list_examples_async   (GCancellable  *cancellable,
 GPtrArray *ems_list_examples_finish  (GAsyncResult  *result,
                                       GError       **error);
 
+/* Of @files (GFile), those that exist, in the same order and the same
+ * objects, checked in a thread: for the list of recent files. */
+void       ems_filter_existing_files_async  (GPtrArray     *files,
+                                             GCancellable  *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer       user_data);
+/* Returns: (transfer full) (element-type GFile) */
+GPtrArray *ems_filter_existing_files_finish (GAsyncResult  *result,
+                                             GError       **error);
+
 /* Whether @file is one of the bundled examples, by its folder and name:
  * no I/O, so the main loop may ask. */
 gboolean   ems_file_is_example       (GFile         *file);
