@@ -494,6 +494,41 @@ test_read_only_refused (Fixture       *f,
   ems_document_set_modified (document, FALSE);
 }
 
+/* Saving through a symbolic link replaces the file it points to, keeps the
+ * link, and keeps the file's mode */
+static void
+test_symlink_and_mode_kept (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *link_path = g_build_filename (f->dir, "link.emsa", NULL);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autoptr(EmsDocument) document = NULL;
+  g_autoptr(EmsAssessment) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_chmod (f->path, 0640), ==, 0);
+  g_assert_cmpint (symlink ("plant.emsa", link_path), ==, 0);
+  document = load (link);
+  ems_assessment_set_name (ems_document_get_assessment (document), "Through the link");
+  g_assert_true (save (document, NULL, EMS_DOCUMENT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (lstat (link_path, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  on_disk = ems_assessment_load_from_file (NULL, f->file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ems_assessment_get_name (on_disk), ==, "Through the link");
+
+  /* The etag follows the file behind the link: a second save is no
+   * conflict */
+  ems_assessment_set_name (ems_document_get_assessment (document), "Again");
+  g_assert_true (save (document, NULL, EMS_DOCUMENT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_save_as_keeps_new_file (Fixture       *f,
                              gconstpointer  data)
@@ -535,6 +570,7 @@ main (int   argc,
   ADD ("/document/autosave-and-discard", test_autosave_and_discard);
   ADD ("/document/changed-on-disk", test_changed_on_disk);
   ADD ("/document/read-only-refused", test_read_only_refused);
+  ADD ("/document/symlink-and-mode-kept", test_symlink_and_mode_kept);
   ADD ("/document/save-as-keeps-new-file", test_save_as_keeps_new_file);
 
   return g_test_run ();
