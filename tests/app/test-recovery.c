@@ -499,6 +499,125 @@ test_read_only_refused (void)
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) widget = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (widget) && gtk_widget_get_visible (widget))
+        return widget;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer user_data)
+{
+  return find_chooser () != NULL;
+}
+
+/* Save As, typing @name in @dir and accepting, as a user would */
+static void
+save_as_typed (EmsWindow  *window,
+               GFile      *dir,
+               const char *name)
+{
+  GtkWidget *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  ems_test_wait_until (chooser_shown, NULL, 30, "the file chooser");
+  chooser = find_chooser ();
+  /* The suggested name has the extension, so the chooser's own overwrite
+   * check covers it */
+  {
+    g_autofree char *suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_assert_true (g_str_has_suffix (suggested, ".emsa"));
+  }
+  ems_test_wait_drawn (chooser);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL));
+  ems_test_flush ();
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  ems_test_flush ();
+  /* The chooser returns the name as typed */
+  {
+    g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    g_autofree char *basename = chosen ? g_file_get_basename (chosen) : NULL;
+    g_assert_cmpstr (basename, ==, name);
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+static EmsDocument *save_as_document;
+
+static gboolean
+document_saved_as (gpointer user_data)
+{
+  GFile *file = ems_document_get_file (save_as_document);
+
+  return file != NULL && g_file_equal (file, G_FILE (user_data)) &&
+         !ems_document_get_modified (save_as_document);
+}
+
+static void
+test_save_as_extension (void)
+{
+  g_autofree char *path = prepare ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFile) existing = g_file_get_child (dir, "Plant.emsa");
+  g_autoptr(GFile) bare = g_file_get_child (dir, "Plant");
+  g_autoptr(GFile) fresh = g_file_get_child (dir, "Fresh.emsa");
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsDocument *document = ems_window_get_document (window);
+  AdwMessageDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_replace_contents (existing, "not ours", 8, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ems_assessment_set_name (ems_document_get_assessment (document), "Saved as");
+
+  /* "Plant" typed, "Plant.emsa" exists: asked, and Cancel writes nothing */
+  save_as_typed (window, dir, "Plant");
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (ems_test_dialog_mentions (dialog, "Plant.emsa"));
+  ems_test_respond (dialog, "cancel");
+  ems_test_wait_until (window_idle, window, 30, "the window");
+  g_assert_true (g_file_load_contents (existing, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "not ours");
+  g_clear_pointer (&contents, g_free);
+  g_assert_false (g_file_query_exists (bare, NULL));
+  g_assert_true (g_file_equal (ems_document_get_file (document), file));
+  g_assert_true (ems_document_get_modified (document));
+
+  /* Replace confirmed: that name is written, and the document follows it */
+  save_as_typed (window, dir, "Plant");
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  ems_test_respond (dialog, "replace");
+  ems_test_wait_until (window_idle, window, 30, "the save");
+  g_assert_true (g_file_equal (ems_document_get_file (document), existing));
+  g_assert_false (ems_document_get_modified (document));
+  name = name_on_disk (existing);
+  g_assert_cmpstr (name, ==, "Saved as");
+  g_assert_false (g_file_query_exists (bare, NULL));
+
+  /* A new name without the extension: nothing to replace, no question */
+  save_as_document = document;
+  ems_assessment_set_name (ems_document_get_assessment (document), "Fresh one");
+  save_as_typed (window, dir, "Fresh");
+  ems_test_wait_until (document_saved_as, fresh, 30, "the save as Fresh.emsa");
+  ems_test_wait_until (window_idle, window, 30, "the save");
+  g_assert_true (g_file_query_exists (fresh, NULL));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/app/recovery/held-lock-not-offered", test_held_lock_not_offered);
   g_test_add_func ("/app/save/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/app/save/read-only-refused", test_read_only_refused);
+  g_test_add_func ("/app/save/save-as-extension", test_save_as_extension);
 
   status = g_test_run ();
   g_object_unref (app);
