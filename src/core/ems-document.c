@@ -131,6 +131,22 @@ ems_document_set_modified (EmsDocument *self,
 
 typedef struct
 {
+  GFile         *file;
+  EmsChecklist  *checklist;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_object_unref (job->file);
+  g_object_unref (job->checklist);
+  g_free (job);
+}
+
+typedef struct
+{
   EmsAssessment *assessment;
   char          *etag;
 } LoadResult;
@@ -151,14 +167,14 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadJob *job = task_data;
   g_autoptr(GError) error = NULL;
   LoadResult *load = g_new0 (LoadResult, 1);
 
   /* The etag before the content: a change in between then shows as a
    * conflict at the next save, never the other way round. */
-  load->etag = ems_file_query_etag (file, cancellable);
-  load->assessment = ems_assessment_load_from_file (ems_checklist_get_default (), file,
+  load->etag = ems_file_query_etag (job->file, cancellable);
+  load->assessment = ems_assessment_load_from_file (job->checklist, job->file,
                                                     NULL, cancellable, &error);
   if (load->assessment == NULL)
     {
@@ -177,12 +193,19 @@ ems_document_load_async (GFile               *file,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  LoadJob *job;
 
   g_return_if_fail (G_IS_FILE (file));
 
+  /* The checklist is chosen on the caller's thread, as
+   * ems_assessment_load_file_async() does */
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (file);
+  job->checklist = g_object_ref (ems_checklist_get_default ());
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ems_document_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, job, load_job_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -190,7 +213,7 @@ EmsDocument *
 ems_document_load_finish (GAsyncResult  *result,
                           GError       **error)
 {
-  GFile *file;
+  LoadJob *job;
   LoadResult *load;
   EmsDocument *self;
 
@@ -200,8 +223,8 @@ ems_document_load_finish (GAsyncResult  *result,
   if (load == NULL)
     return NULL;
 
-  file = g_task_get_task_data (G_TASK (result));
-  self = ems_document_new (load->assessment, file);
+  job = g_task_get_task_data (G_TASK (result));
+  self = ems_document_new (load->assessment, job->file);
   self->etag = g_steal_pointer (&load->etag);
   load_result_free (load);
 
