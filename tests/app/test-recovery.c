@@ -551,6 +551,42 @@ save_as_typed (EmsWindow  *window,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 }
 
+/* The window's Undo (win.undo) back to the saved state clears the unsaved
+ * mark, Redo sets it again; action edits are in the same history. */
+static void
+test_undo_to_saved (void)
+{
+  g_autofree char *path = prepare ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EmsWindow *window = ems_test_open_window (app, file);
+  EmsDocument *document = ems_window_get_document (window);
+  EmsAssessment *assessment = ems_document_get_assessment (document);
+  g_autoptr(EmsAction) action = ems_action_new ("Fix the leaking drum store");
+  guint n_actions = ems_assessment_get_n_actions (assessment);
+
+  ems_assessment_set_level (assessment, "1.1", 4);
+  ems_window_save_to (window, NULL);
+  ems_test_wait_until (window_idle, window, 30, "the save");
+  g_assert_false (ems_document_get_modified (document));
+
+  ems_assessment_add_action (assessment, action);
+  ems_action_set_status (action, EMS_ACTION_DONE);
+  g_assert_true (ems_document_get_modified (document));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (ems_action_get_status (action), ==, EMS_ACTION_OPEN);
+  g_assert_true (ems_document_get_modified (document));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (ems_assessment_get_n_actions (assessment), ==, n_actions);
+  g_assert_false (ems_document_get_modified (document));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpuint (ems_assessment_get_n_actions (assessment), ==, n_actions + 1);
+  g_assert_true (ems_document_get_modified (document));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 static EmsDocument *save_as_document;
 
 static gboolean
@@ -639,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/app/save/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/app/save/read-only-refused", test_read_only_refused);
   g_test_add_func ("/app/save/save-as-extension", test_save_as_extension);
+  g_test_add_func ("/app/save/undo-to-saved", test_undo_to_saved);
 
   status = g_test_run ();
   g_object_unref (app);
