@@ -24,6 +24,7 @@ struct _EmsApplication
   GtkNativeDialog *chooser;
   GPtrArray      *recovery_items;
   gboolean        recovery_checked;
+  gboolean        recovery_scanning;
 };
 
 G_DEFINE_FINAL_TYPE (EmsApplication, ems_application, ADW_TYPE_APPLICATION)
@@ -91,7 +92,7 @@ restore_done (GObject      *object,
     }
   else
     {
-      document = ems_document_new_recovered (assessment, item->original, item->id);
+      document = ems_document_new_recovered (assessment, item);
       if (!ems_window_is_reusable (window))
         window = ems_window_new (GTK_APPLICATION (self));
       ems_window_set_document (window, document);
@@ -120,8 +121,8 @@ on_confirm_discard (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "discard"))
     {
-      ems_recovery_item_delete (item);
-      ems_recovery_item_free (item);
+      /* In a thread; the item's lock is kept until the files are gone. */
+      ems_recovery_item_delete_async (item, NULL, NULL);
     }
   else
     {
@@ -225,19 +226,48 @@ offer_next_recovery (EmsApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+list_orphans_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  EmsApplication *self = EMS_APPLICATION (g_application_get_default ());
+  g_autoptr(GPtrArray) items = ems_recovery_list_orphans_finish (result, NULL);
+
+  if (self == NULL)
+    return;
+  self->recovery_scanning = FALSE;
+  g_application_release (G_APPLICATION (self));
+
+  if (items == NULL || items->len == 0)
+    return;
+
+  g_clear_pointer (&self->recovery_items, g_ptr_array_unref);
+  self->recovery_items = g_steal_pointer (&items);
+  /* The window may have gone while the folder was read. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (parent)))
+    g_set_object (&parent, GTK_WINDOW (get_window (self)));
+  if (parent != NULL)
+    offer_next_recovery (self, parent);
+}
+
 void
 ems_application_check_recovery (EmsApplication *self,
                                 GtkWindow      *parent)
 {
   g_return_if_fail (EMS_IS_APPLICATION (self));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
 
-  /* Dialogs already on the way */
-  if (self->recovery_items != NULL && self->recovery_items->len > 0)
+  /* A scan or dialogs already on the way */
+  if (self->recovery_scanning ||
+      (self->recovery_items != NULL && self->recovery_items->len > 0))
     return;
 
-  g_clear_pointer (&self->recovery_items, g_ptr_array_unref);
-  self->recovery_items = ems_recovery_list_orphans ();
-  offer_next_recovery (self, parent);
+  /* The folder is read, and each lock tried, in a thread. */
+  self->recovery_scanning = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  ems_recovery_list_orphans_async (NULL, list_orphans_done, g_object_ref (parent));
 }
 
 /* Actions */

@@ -8,8 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ems-assessment.h"
-#include "ems-i18n.h"
+#include "ems-examples.h"
 #include "ems-welcome-page.h"
 
 #define EMS_ASSESSMENT_MIME_TYPE "application/x-ten-elements-assessment"
@@ -26,6 +25,7 @@ struct _EmsWelcomePage
   GtkListBox    *examples_list;
 
   GMenuModel    *menu_model;
+  GCancellable  *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (EmsWelcomePage, ems_welcome_page, ADW_TYPE_BIN)
@@ -43,48 +43,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static gboolean
-is_example (GFile *file)
-{
-  g_autoptr(GPtrArray) examples = ems_list_examples ();
-
-  if (file == NULL)
-    return FALSE;
-  for (guint i = 0; i < examples->len; i++)
-    if (g_file_equal (file, g_ptr_array_index (examples, i)))
-      return TRUE;
-  return FALSE;
-}
-
-/* An example's organisation and what it does, read from the file (three
- * small bundled files); the file name when it cannot be read. */
-static void
-example_title (GFile  *file,
-               char  **title,
-               char  **subtitle)
-{
-  g_autoptr(EmsAssessment) example = ems_assessment_load_from_file (NULL, file, NULL, NULL, NULL);
-
-  if (example != NULL && ems_assessment_get_name (example) != NULL)
-    {
-      const char *sector = ems_assessment_get_sector (example);
-      const char *site = ems_assessment_get_site (example);
-
-      *title = g_strdup (ems_assessment_get_name (example));
-      if (sector != NULL && site != NULL)
-        /* Translators: an example's sector, then its town, e.g.
-         * "Commercial printing · Dayton, Ohio" */
-        *subtitle = g_strdup_printf (_("%s · %s"), sector, site);
-      else
-        *subtitle = g_strdup (sector != NULL ? sector : site);
-    }
-  else
-    {
-      *title = g_file_get_basename (file);
-      *subtitle = NULL;
-    }
-}
 
 static void
 on_file_row_activated (AdwActionRow   *row,
@@ -127,21 +85,72 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (mb, ma);
 }
 
+/* The rows come from threads (ems-examples.h): the existence of the
+ * recent files and the examples' titles are disk reads. */
+static void
+on_recent_checked (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(EmsWelcomePage) self = user_data;
+  g_autoptr(GPtrArray) existing = ems_filter_existing_files_finish (result, NULL);
+
+  if (existing == NULL)
+    return;
+
+  for (guint i = 0; i < existing->len && i < 6; i++)
+    {
+      GFile *file = g_ptr_array_index (existing, i);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : NULL;
+
+      gtk_list_box_append (self->recent_list,
+                           file_row_new (self, file, g_object_get_data (G_OBJECT (file), "ems-display-name"),
+                                         folder));
+    }
+  gtk_widget_set_visible (self->recent_group, existing->len > 0);
+}
+
+static void
+on_examples_listed (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(EmsWelcomePage) self = user_data;
+  g_autoptr(GPtrArray) examples = ems_list_examples_finish (result, NULL);
+
+  if (examples == NULL)
+    return;
+
+  for (guint i = 0; i < examples->len; i++)
+    {
+      EmsExample *example = g_ptr_array_index (examples, i);
+
+      gtk_list_box_append (self->examples_list,
+                           file_row_new (self, example->file, example->title, example->subtitle));
+    }
+  gtk_widget_set_visible (self->examples_group, examples->len > 0);
+}
+
 void
 ems_welcome_page_refresh (EmsWelcomePage *self)
 {
-  g_autoptr(GPtrArray) examples = ems_list_examples ();
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
   g_autoptr(GPtrArray) recent = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *child;
-  guint shown = 0;
 
   g_return_if_fail (EMS_IS_WELCOME_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
     gtk_list_box_remove (self->recent_list, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->examples_list))))
     gtk_list_box_remove (self->examples_list, child);
+  gtk_widget_set_visible (self->recent_group, FALSE);
 
   for (GList *l = items; l != NULL; l = l->next)
     {
@@ -154,31 +163,25 @@ ems_welcome_page_refresh (EmsWelcomePage *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
   g_ptr_array_sort (recent, compare_recent);
 
-  for (guint i = 0; i < recent->len && shown < 6; i++)
+  /* Six are shown: a few more in case some are gone */
+  for (guint i = 0; i < recent->len && candidates->len < 12; i++)
     {
       GtkRecentInfo *info = g_ptr_array_index (recent, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : NULL;
+      GFile *file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
 
-      if (!gtk_recent_info_exists (info) || is_example (file))
-        continue;
-      gtk_list_box_append (self->recent_list,
-                           file_row_new (self, file, gtk_recent_info_get_display_name (info), folder));
-      shown++;
+      if (ems_file_is_example (file))
+        {
+          g_object_unref (file);
+          continue;
+        }
+      g_object_set_data_full (G_OBJECT (file), "ems-display-name",
+                              g_strdup (gtk_recent_info_get_display_name (info)), g_free);
+      g_ptr_array_add (candidates, file);
     }
-  gtk_widget_set_visible (self->recent_group, shown > 0);
 
-  for (guint i = 0; i < examples->len; i++)
-    {
-      GFile *file = g_ptr_array_index (examples, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      example_title (file, &title, &subtitle);
-      gtk_list_box_append (self->examples_list, file_row_new (self, file, title, subtitle));
-    }
-  gtk_widget_set_visible (self->examples_group, examples->len > 0);
+  ems_filter_existing_files_async (candidates, self->cancellable, on_recent_checked,
+                                   g_object_ref (self));
+  ems_list_examples_async (self->cancellable, on_examples_listed, g_object_ref (self));
 }
 
 /* The menu's popover is built when it is first opened: building it with the
@@ -219,6 +222,8 @@ ems_welcome_page_dispose (GObject *object)
 {
   EmsWelcomePage *self = EMS_WELCOME_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), EMS_TYPE_WELCOME_PAGE);
   g_clear_object (&self->menu_model);
 

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ems-actions-page.h"
@@ -132,18 +134,19 @@ open_done (GObject      *object,
   g_autoptr(OpenData) data = user_data;
   EmsWindow *self = data->self;
   GFile *file = data->file;
-  g_autoptr(EmsAssessment) assessment = NULL;
+  EmsAssessment *assessment;
   g_autoptr(EmsDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   EmsWindow *window;
 
   _ems_window_set_busy (self, FALSE);
-  assessment = ems_assessment_load_file_finish (result, &error);
+  /* The document keeps the file's etag, for the check when saving */
+  document = ems_document_load_finish (result, &error);
   ems_bench_mark ("file-loaded");
   name = file_display_name (file);
 
-  if (assessment == NULL)
+  if (document == NULL)
     {
       g_autofree char *heading = NULL;
 
@@ -156,7 +159,7 @@ open_done (GObject      *object,
       return;
     }
 
-  document = ems_document_new (assessment, file);
+  assessment = ems_document_get_assessment (document);
   window = target_window (self);
   ems_window_set_document (window, document);
   ems_bench_mark ("document-shown");
@@ -205,11 +208,144 @@ ems_window_open_file (EmsWindow *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   _ems_window_set_busy (self, TRUE);
-  ems_assessment_load_file_async (ems_checklist_get_default (), file, self->cancellable,
-                                  open_done, data);
+  ems_document_load_async (file, self->cancellable, open_done, data);
 }
 
 /* Saving */
+
+static void save_to (EmsWindow            *self,
+                     GFile                *file,
+                     EmsDocumentSaveFlags  flags);
+
+/* Reload: the file as another program left it, replacing this window's
+ * document and its unsaved changes (the user chose to). */
+static void
+reload_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(EmsWindow) self = user_data;
+  g_autoptr(EmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  _ems_window_set_busy (self, FALSE);
+  document = ems_document_load_finish (result, &error);
+  if (document == NULL)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->document == NULL)
+        return;
+      title = ems_document_dup_title (self->document);
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Reload “%s”"), title);
+      show_error_dialog (self, heading, error->message);
+      return;
+    }
+
+  if (self->document != NULL)
+    ems_document_set_modified (self->document, FALSE);
+  ems_window_set_document (self, document);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Reloaded from disk")));
+}
+
+void
+ems_window_reload (EmsWindow *self)
+{
+  g_return_if_fail (EMS_IS_WINDOW (self));
+  g_return_if_fail (self->document != NULL && ems_document_get_file (self->document) != NULL);
+
+  _ems_window_set_busy (self, TRUE);
+  ems_document_load_async (ems_document_get_file (self->document), self->cancellable,
+                           reload_done, g_object_ref (self));
+}
+
+static void
+on_conflict_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      EmsWindow        *self)
+{
+  if (self->document == NULL)
+    return;
+
+  if (g_str_equal (response, "save-anyway"))
+    {
+      save_to (self, NULL, EMS_DOCUMENT_SAVE_IGNORE_CHANGES);
+      return;
+    }
+
+  self->close_after_save = FALSE;
+  if (g_str_equal (response, "reload"))
+    ems_window_reload (self);
+}
+
+/* Another program changed the file since it was read or saved here */
+static void
+ask_changed_on_disk (EmsWindow *self)
+{
+  g_autofree char *title = ems_document_dup_title (self->document);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("Another program changed “%s” since it was opened here. "
+                            "Reload it to see those changes and lose yours, or save anyway "
+                            "to replace them with yours."), title);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "save-anyway", _("Save _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-anyway",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_cannot_write_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          EmsWindow        *self)
+{
+  if (g_str_equal (response, "save-as"))
+    save_as (self);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* A read-only file or folder: say so, and offer another file */
+static void
+show_cannot_write (EmsWindow    *self,
+                   const GError *error)
+{
+  g_autofree char *title = ems_document_dup_title (self->document);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Could Not Save “%s”"), title);
+  /* Translators: %s is the reason, ending with a full stop or not */
+  body = g_strdup_printf (_("%s\n\nYour changes are kept in this window: save them in another file with Save As."),
+                          error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cannot_write_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 save_done (GObject      *object,
@@ -226,6 +362,21 @@ save_done (GObject      *object,
     {
       g_autofree char *title = ems_document_dup_title (document);
       g_autofree char *heading = NULL;
+
+      if (document != self->document)
+        return;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          /* close_after_save holds until the user answers */
+          ask_changed_on_disk (self);
+          return;
+        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        {
+          show_cannot_write (self, error);
+          return;
+        }
 
       self->close_after_save = FALSE;
       /* Translators: %s is a file name */
@@ -246,6 +397,16 @@ save_done (GObject      *object,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
 }
 
+static void
+save_to (EmsWindow            *self,
+         GFile                *file,
+         EmsDocumentSaveFlags  flags)
+{
+  _ems_window_set_busy (self, TRUE);
+  ems_document_save_full_async (self->document, file, flags, NULL, save_done,
+                                g_object_ref (self));
+}
+
 void
 ems_window_save_to (EmsWindow *self,
                     GFile     *file)
@@ -253,8 +414,78 @@ ems_window_save_to (EmsWindow *self,
   g_return_if_fail (EMS_IS_WINDOW (self));
   g_return_if_fail (self->document != NULL);
 
-  _ems_window_set_busy (self, TRUE);
-  ems_document_save_async (self->document, file, NULL, save_done, g_object_ref (self));
+  save_to (self, file, EMS_DOCUMENT_SAVE_NONE);
+}
+
+/* Save As. The chooser confirms overwriting the name it returns; the
+ * suggested name has the extension already. A name typed without it gets
+ * ".emsa" here, and when a file of that name exists, the user confirms
+ * that name too: nothing is written under a name no one confirmed. */
+
+static gboolean
+has_emsa_extension (const char *name)
+{
+  gsize len = strlen (name);
+
+  return len > 5 && g_ascii_strcasecmp (name + len - 5, ".emsa") == 0;
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     EmsWindow        *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_str_equal (response, "replace") && self->document != NULL)
+    ems_window_save_to (self, file);
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+ask_replace (EmsWindow *self,
+             GFile     *file)
+{
+  g_autofree char *name = file_display_name (file);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Replace “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("A file with this name, with the extension added, already exists. "
+                                     "Replacing it overwrites its contents."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+with_extension_checked (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(EmsWindow) self = user_data;
+  GFile *file = G_FILE (object);
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (file, result, NULL);
+
+  _ems_window_set_busy (self, FALSE);
+  if (self->document == NULL)
+    return;
+
+  if (info != NULL)
+    ask_replace (self, file);
+  else
+    ems_window_save_to (self, file);
 }
 
 static void
@@ -263,6 +494,7 @@ on_save_as_response (GtkNativeDialog *dialog,
                      EmsWindow       *self)
 {
   g_autoptr(GFile) file = NULL;
+  g_autofree char *basename = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -274,19 +506,25 @@ on_save_as_response (GtkNativeDialog *dialog,
       return;
     }
 
+  basename = g_file_get_basename (file);
+  if (basename == NULL || has_emsa_extension (basename))
+    {
+      /* The name the chooser confirmed, as it is */
+      ems_window_save_to (self, file);
+      return;
+    }
+
   {
-    g_autofree char *basename = g_file_get_basename (file);
+    g_autofree char *with_ext = g_strconcat (basename, ".emsa", NULL);
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+    g_autoptr(GFile) target = g_file_get_child (parent, with_ext);
 
-    if (strchr (basename, '.') == NULL)
-      {
-        g_autofree char *with_ext = g_strconcat (basename, ".emsa", NULL);
-        g_autoptr(GFile) parent = g_file_get_parent (file);
-
-        g_set_object (&file, g_file_get_child (parent, with_ext));
-      }
+    /* Whether that other name exists, off the main loop */
+    _ems_window_set_busy (self, TRUE);
+    g_file_query_info_async (target, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                             G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, G_PRIORITY_DEFAULT,
+                             self->cancellable, with_extension_checked, g_object_ref (self));
   }
-
-  ems_window_save_to (self, file);
 }
 
 static GtkFileFilter *
@@ -343,6 +581,14 @@ save_as (EmsWindow *self)
     /* Translators: the file name offered for a new assessment */
     suggested = g_strdup (_("Assessment.emsa"));
   g_strdelimit (suggested, "/", '-');
+  /* The extension is in the name the chooser checks for overwriting */
+  if (!has_emsa_extension (suggested))
+    {
+      char *with_ext = g_strconcat (suggested, ".emsa", NULL);
+
+      g_free (suggested);
+      suggested = with_ext;
+    }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);

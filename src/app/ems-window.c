@@ -19,7 +19,7 @@
 #include "ems-actions-page.h"
 #include "ems-bench.h"
 #include "ems-element-page.h"
-#include "ems-i18n.h"
+#include "ems-examples.h"
 #include "ems-profile-page.h"
 #include "ems-question-row.h"
 #include "ems-results-page.h"
@@ -101,17 +101,11 @@ settings_new (void)
   return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }
 
+/* By folder and name: no disk access on the main loop */
 gboolean
 _ems_window_file_is_example (GFile *file)
 {
-  g_autoptr(GPtrArray) examples = ems_list_examples ();
-
-  if (file == NULL)
-    return FALSE;
-  for (guint i = 0; i < examples->len; i++)
-    if (g_file_equal (file, g_ptr_array_index (examples, i)))
-      return TRUE;
-  return FALSE;
+  return ems_file_is_example (file);
 }
 
 /* Title */

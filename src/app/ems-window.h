@@ -31,6 +31,8 @@ void         ems_window_new_document        (EmsWindow      *self);
 gboolean     ems_window_is_reusable         (EmsWindow      *self);
 void         ems_window_show_welcome        (EmsWindow      *self);
 gboolean     ems_window_is_busy             (EmsWindow      *self);
+/* Reads the document's file again, dropping unsaved changes */
+void         ems_window_reload              (EmsWindow      *self);
 /* Saves to @file (NULL: the document's own file) without a file chooser */
 void         ems_window_save_to             (EmsWindow      *self,
                                              GFile          *file);

@@ -1,72 +1,20 @@
-/* ems-document.c: an open assessment: its file, unsaved state, undo and
- * autosave to a recovery file (no widgets)
+/* ems-document.c: an open assessment: its file and the etag it had when
+ * read, the unsaved mark, loading and saving (no widgets)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Undo and the saved point are in ems-document-undo.c, the recovery files
+ * in ems-document-autosave.c.
  */
 #define G_LOG_DOMAIN "ems-document"
 
 #include "config.h"
 
-#include <unistd.h>
-
 #include <glib/gi18n-lib.h>
 
-#include "ems-document.h"
 #include "ems-atomic-file.h"
+#include "ems-document-private.h"
 #include "ems-recovery.h"
-
-/* Edits of the same text within this time make one undo step. */
-#define COALESCE_USEC (2 * G_USEC_PER_SEC)
-#define DEFAULT_AUTOSAVE_MSEC 10000
-
-/* The profile properties of EmsAssessment that undo covers */
-static const char * const profile_properties[] = {
-  "name", "site", "sector", "employees", "country", "assessor",
-  "assessed-on", "target-level",
-};
-
-typedef enum
-{
-  UNDO_ANSWER,
-  UNDO_PROPERTY,
-} UndoKind;
-
-typedef struct
-{
-  UndoKind   kind;
-  char      *key;          /* question id or property name */
-  EmsAnswer *old_answer;   /* NULL: no entry */
-  EmsAnswer *new_answer;
-  GValue     old_value;
-  GValue     new_value;
-  gboolean   text_only;
-  gint64     time;
-} UndoEntry;
-
-struct _EmsDocument
-{
-  GObject        parent_instance;
-
-  EmsAssessment *assessment;
-  GFile         *file;
-  gboolean       modified;
-
-  GHashTable    *shadow_answers;   /* id -> EmsAnswer */
-  GHashTable    *shadow_values;    /* property name -> GValue */
-  GPtrArray     *undo_stack;
-  GPtrArray     *redo_stack;
-  gboolean       applying;
-
-  guint64        change_count;
-
-  char          *recovery_id;
-  guint          autosave_id;
-  guint          autosave_msec;
-  GCancellable  *recovery_cancellable;
-  gboolean       autosave_in_flight;
-  gboolean       autosave_again;
-  guint          n_autosaves;
-};
 
 G_DEFINE_FINAL_TYPE (EmsDocument, ems_document, G_TYPE_OBJECT)
 
@@ -91,36 +39,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void schedule_autosave (EmsDocument *self);
-
-static void
-undo_entry_free (gpointer data)
-{
-  UndoEntry *entry = data;
-
-  g_free (entry->key);
-  g_clear_pointer (&entry->old_answer, ems_answer_free);
-  g_clear_pointer (&entry->new_answer, ems_answer_free);
-  if (G_IS_VALUE (&entry->old_value))
-    g_value_unset (&entry->old_value);
-  if (G_IS_VALUE (&entry->new_value))
-    g_value_unset (&entry->new_value);
-  g_free (entry);
-}
-
-static void
-gvalue_free (gpointer data)
-{
-  GValue *value = data;
-
-  g_value_unset (value);
-  g_free (value);
-}
-
-static void
-notify_undo_state (EmsDocument *self,
-                   gboolean     could_undo,
-                   gboolean     could_redo)
+void
+ems_document_emit_undo_state (EmsDocument *self,
+                              gboolean     could_undo,
+                              gboolean     could_redo)
 {
   if (could_undo != ems_document_get_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
@@ -128,146 +50,42 @@ notify_undo_state (EmsDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
-static gboolean
-answer_state_equal (const EmsAnswer *a,
-                    const EmsAnswer *b)
-{
-  EmsAnswerState sa = a ? a->state : EMS_ANSWER_UNANSWERED;
-  EmsAnswerState sb = b ? b->state : EMS_ANSWER_UNANSWERED;
-  guint la = (a && a->state == EMS_ANSWER_LEVEL) ? a->level : 0;
-  guint lb = (b && b->state == EMS_ANSWER_LEVEL) ? b->level : 0;
-
-  return sa == sb && la == lb;
-}
+/* The unsaved mark */
 
 static void
-push_entry (EmsDocument *self,
-            UndoEntry   *entry)
+set_modified_flag (EmsDocument *self,
+                   gboolean     modified)
 {
-  gboolean could_undo = ems_document_get_can_undo (self);
-  gboolean could_redo = ems_document_get_can_redo (self);
-
-  g_ptr_array_set_size (self->redo_stack, 0);
-  g_ptr_array_add (self->undo_stack, entry);
-  notify_undo_state (self, could_undo, could_redo);
-}
-
-static UndoEntry *
-top_entry (EmsDocument *self)
-{
-  if (self->undo_stack->len == 0)
-    return NULL;
-  return g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
-}
-
-static void
-on_answer_changed (EmsAssessment *assessment,
-                   const char    *question_id,
-                   EmsDocument   *self)
-{
-  const EmsAnswer *current = ems_assessment_get_answer (assessment, question_id);
-  EmsAnswer *old = g_hash_table_lookup (self->shadow_answers, question_id);
-  gint64 now = g_get_monotonic_time ();
-
-  if ((old == NULL && current == NULL) ||
-      (old != NULL && current != NULL && ems_answer_equal (old, current)))
+  if (self->modified == modified)
     return;
 
-  if (!self->applying)
-    {
-      UndoEntry *top = top_entry (self);
-      gboolean text_only = answer_state_equal (old, current);
-
-      if (text_only && top != NULL && top->kind == UNDO_ANSWER &&
-          top->text_only && g_strcmp0 (top->key, question_id) == 0 &&
-          now - top->time < COALESCE_USEC && self->redo_stack->len == 0)
-        {
-          g_clear_pointer (&top->new_answer, ems_answer_free);
-          top->new_answer = current ? ems_answer_copy (current) : NULL;
-          top->time = now;
-        }
-      else
-        {
-          UndoEntry *entry = g_new0 (UndoEntry, 1);
-
-          entry->kind = UNDO_ANSWER;
-          entry->key = g_strdup (question_id);
-          entry->old_answer = old ? ems_answer_copy (old) : NULL;
-          entry->new_answer = current ? ems_answer_copy (current) : NULL;
-          entry->text_only = text_only;
-          entry->time = now;
-          push_entry (self, entry);
-        }
-    }
-
-  if (current != NULL)
-    g_hash_table_insert (self->shadow_answers, g_strdup (question_id),
-                         ems_answer_copy (current));
+  self->modified = modified;
+  if (modified)
+    ems_document_schedule_autosave (self);
   else
-    g_hash_table_remove (self->shadow_answers, question_id);
+    /* Back to what the file holds: nothing to recover. */
+    ems_document_discard_recovery (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
-static gboolean
-is_profile_property (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (profile_properties); i++)
-    if (g_str_equal (name, profile_properties[i]))
-      return TRUE;
-  return FALSE;
-}
-
+/* A change that no undo entry recorded (none is known today; this keeps
+ * a future one from passing for the saved state) */
 static void
-on_assessment_notify (EmsAssessment *assessment,
-                      GParamSpec    *pspec,
-                      EmsDocument   *self)
+resolve_untracked (EmsDocument *self)
 {
-  const char *name = g_param_spec_get_name (pspec);
-  GValue *old;
-  GValue *current;
-  gint64 now = g_get_monotonic_time ();
-
-  if (!is_profile_property (name))
+  if (!self->maybe_untracked)
     return;
+  self->maybe_untracked = FALSE;
+  self->saved_serial = EMS_SERIAL_UNREACHABLE;
+  self->n_untracked++;
+}
 
-  old = g_hash_table_lookup (self->shadow_values, name);
-  current = g_new0 (GValue, 1);
-  g_value_init (current, G_PARAM_SPEC_VALUE_TYPE (pspec));
-  g_object_get_property (G_OBJECT (assessment), name, current);
-
-  if (old != NULL && g_param_values_cmp (pspec, old, current) == 0)
-    {
-      gvalue_free (current);
-      return;
-    }
-
-  if (!self->applying && old != NULL)
-    {
-      UndoEntry *top = top_entry (self);
-      gboolean is_text = G_VALUE_HOLDS_STRING (current);
-
-      if (is_text && top != NULL && top->kind == UNDO_PROPERTY &&
-          g_strcmp0 (top->key, name) == 0 && now - top->time < COALESCE_USEC &&
-          self->redo_stack->len == 0)
-        {
-          g_value_copy (current, &top->new_value);
-          top->time = now;
-        }
-      else
-        {
-          UndoEntry *entry = g_new0 (UndoEntry, 1);
-
-          entry->kind = UNDO_PROPERTY;
-          entry->key = g_strdup (name);
-          g_value_init (&entry->old_value, G_VALUE_TYPE (old));
-          g_value_copy (old, &entry->old_value);
-          g_value_init (&entry->new_value, G_VALUE_TYPE (current));
-          g_value_copy (current, &entry->new_value);
-          entry->time = now;
-          push_entry (self, entry);
-        }
-    }
-
-  g_hash_table_insert (self->shadow_values, g_strdup (name), current);
+void
+ems_document_update_modified (EmsDocument *self)
+{
+  resolve_untracked (self);
+  set_modified_flag (self, ems_document_undo_top_serial (self) != self->saved_serial);
 }
 
 static void
@@ -275,328 +93,149 @@ on_assessment_changed (EmsAssessment *assessment,
                        EmsDocument   *self)
 {
   self->change_count++;
-  ems_document_set_modified (self, TRUE);
-  schedule_autosave (self);
-}
+  resolve_untracked (self);
 
-static void
-take_snapshot (EmsDocument *self)
-{
-  GObjectClass *klass = G_OBJECT_GET_CLASS (self->assessment);
-  g_auto(GStrv) ids = ems_assessment_dup_answer_ids (self->assessment);
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+  /* Answers, the profile and the plan's list are recorded before
+   * "changed"; an action's own properties right after it. */
+  if (!self->applying && !self->recorded)
     {
-      const EmsAnswer *answer = ems_assessment_get_answer (self->assessment, ids[i]);
-
-      if (answer != NULL)
-        g_hash_table_insert (self->shadow_answers, g_strdup (ids[i]),
-                             ems_answer_copy (answer));
+      self->maybe_untracked = TRUE;
+      set_modified_flag (self, TRUE);
     }
+  self->recorded = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (profile_properties); i++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (klass, profile_properties[i]);
-      GValue *value;
-
-      if (pspec == NULL)
-        {
-          g_debug ("EmsAssessment has no property %s: not undoable",
-                   profile_properties[i]);
-          continue;
-        }
-
-      value = g_new0 (GValue, 1);
-      g_value_init (value, G_PARAM_SPEC_VALUE_TYPE (pspec));
-      g_object_get_property (G_OBJECT (self->assessment), profile_properties[i], value);
-      g_hash_table_insert (self->shadow_values, g_strdup (profile_properties[i]), value);
-    }
-}
-
-static void
-apply_entry (EmsDocument *self,
-             UndoEntry   *entry,
-             gboolean     undo)
-{
-  self->applying = TRUE;
-
-  if (entry->kind == UNDO_ANSWER)
-    {
-      EmsAnswer *answer = undo ? entry->old_answer : entry->new_answer;
-
-      if (answer != NULL)
-        {
-          ems_assessment_set_answer (self->assessment, entry->key, answer);
-        }
-      else
-        {
-          g_autoptr(EmsAnswer) empty = ems_answer_new ();
-
-          ems_assessment_set_answer (self->assessment, entry->key, empty);
-        }
-    }
-  else
-    {
-      g_object_set_property (G_OBJECT (self->assessment), entry->key,
-                             undo ? &entry->old_value : &entry->new_value);
-    }
-
-  self->applying = FALSE;
-}
-
-void
-ems_document_undo (EmsDocument *self)
-{
-  gboolean could_undo, could_redo;
-  UndoEntry *entry;
-
-  g_return_if_fail (EMS_IS_DOCUMENT (self));
-
-  if (self->undo_stack->len == 0)
-    return;
-
-  could_undo = ems_document_get_can_undo (self);
-  could_redo = ems_document_get_can_redo (self);
-  entry = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  apply_entry (self, entry, TRUE);
-  entry->time = 0;
-  g_ptr_array_add (self->redo_stack, entry);
-  notify_undo_state (self, could_undo, could_redo);
-}
-
-void
-ems_document_redo (EmsDocument *self)
-{
-  gboolean could_undo, could_redo;
-  UndoEntry *entry;
-
-  g_return_if_fail (EMS_IS_DOCUMENT (self));
-
-  if (self->redo_stack->len == 0)
-    return;
-
-  could_undo = ems_document_get_can_undo (self);
-  could_redo = ems_document_get_can_redo (self);
-  entry = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
-  apply_entry (self, entry, FALSE);
-  entry->time = 0;   /* never merge new edits into a redone step */
-  g_ptr_array_add (self->undo_stack, entry);
-  notify_undo_state (self, could_undo, could_redo);
+  if (self->modified)
+    ems_document_schedule_autosave (self);
 }
 
 gboolean
-ems_document_get_can_undo (EmsDocument *self)
+ems_document_get_modified (EmsDocument *self)
 {
   g_return_val_if_fail (EMS_IS_DOCUMENT (self), FALSE);
-  return self->undo_stack->len > 0;
+  return self->modified;
 }
 
-gboolean
-ems_document_get_can_redo (EmsDocument *self)
+void
+ems_document_set_modified (EmsDocument *self,
+                           gboolean     modified)
 {
-  g_return_val_if_fail (EMS_IS_DOCUMENT (self), FALSE);
-  return self->redo_stack->len > 0;
+  g_return_if_fail (EMS_IS_DOCUMENT (self));
+
+  resolve_untracked (self);
+  self->saved_serial = modified ? EMS_SERIAL_UNREACHABLE
+                                : ems_document_undo_seal (self);
+  set_modified_flag (self, !!modified);
 }
 
-/* Autosave */
+/* Loading */
 
 typedef struct
 {
-  GBytes *data;
-  GBytes *info;
-  GFile  *data_file;
-  GFile  *info_file;
-} AutosaveJob;
+  GFile         *file;
+  EmsChecklist  *checklist;
+} LoadJob;
 
 static void
-autosave_job_free (gpointer data)
+load_job_free (gpointer data)
 {
-  AutosaveJob *job = data;
+  LoadJob *job = data;
 
-  g_bytes_unref (job->data);
-  g_bytes_unref (job->info);
-  g_object_unref (job->data_file);
-  g_object_unref (job->info_file);
+  g_object_unref (job->file);
+  g_object_unref (job->checklist);
   g_free (job);
 }
 
-static void
-autosave_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+typedef struct
 {
-  AutosaveJob *job = task_data;
-  g_autoptr(GFile) dir = g_file_get_parent (job->data_file);
-  g_autoptr(GError) error = NULL;
+  EmsAssessment *assessment;
+  char          *etag;
+} LoadResult;
 
-  if (!g_file_make_directory_with_parents (dir, NULL, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_clear_error (&error);
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *load = data;
 
-  if (!ems_write_file_atomically (job->data_file, job->data, NULL, NULL, NULL, &error) ||
-      !ems_write_file_atomically (job->info_file, job->info, NULL, NULL, NULL, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* Discarded while we were writing: leave nothing behind. */
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_file_delete (job->data_file, NULL, NULL);
-      g_file_delete (job->info_file, NULL, NULL);
-    }
-
-  g_task_return_boolean (task, TRUE);
+  g_clear_object (&load->assessment);
+  g_free (load->etag);
+  g_free (load);
 }
 
 static void
-autosave_done (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  EmsDocument *self = EMS_DOCUMENT (object);
+  LoadJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  LoadResult *load = g_new0 (LoadResult, 1);
 
-  self->autosave_in_flight = FALSE;
-  if (self->assessment == NULL)
-    return;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* The etag before the content: a change in between then shows as a
+   * conflict at the next save, never the other way round. */
+  load->etag = ems_file_query_etag (job->file, cancellable);
+  load->assessment = ems_assessment_load_from_file (job->checklist, job->file,
+                                                    NULL, cancellable, &error);
+  if (load->assessment == NULL)
     {
-      /* The user must know the safety net is gone: the window shows it. */
-      g_signal_emit (self, signals[AUTOSAVE_FAILED], 0, error);
-    }
-  else if (!g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      self->n_autosaves++;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_AUTOSAVES]);
+      load_result_free (load);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
-  if (self->autosave_again)
-    {
-      self->autosave_again = FALSE;
-      schedule_autosave (self);
-    }
-}
-
-static GBytes *
-build_info (EmsDocument *self)
-{
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  const char *name = ems_assessment_get_name (self->assessment);
-  char *data;
-  gsize length;
-
-  g_key_file_set_int64 (keyfile, "Recovery", "Pid", getpid ());
-  g_key_file_set_int64 (keyfile, "Recovery", "Time", g_date_time_to_unix (now));
-  if (self->file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (self->file);
-      g_key_file_set_string (keyfile, "Recovery", "Uri", uri);
-    }
-  if (name != NULL)
-    g_key_file_set_string (keyfile, "Recovery", "Name", name);
-
-  data = g_key_file_to_data (keyfile, &length, NULL);
-  return g_bytes_new_take (data, length);
+  g_task_return_pointer (task, load, load_result_free);
 }
 
 void
-ems_document_autosave_now (EmsDocument *self)
+ems_document_load_async (GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  AutosaveJob *job;
+  LoadJob *job;
 
-  g_return_if_fail (EMS_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  /* The checklist is chosen on the caller's thread, as
+   * ems_assessment_load_file_async() does */
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (file);
+  job->checklist = g_object_ref (ems_checklist_get_default ());
 
-  if (self->autosave_in_flight)
-    {
-      self->autosave_again = TRUE;
-      return;
-    }
-
-  job = g_new0 (AutosaveJob, 1);
-  job->data = ems_assessment_serialize (self->assessment);
-  job->info = build_info (self);
-  job->data_file = ems_recovery_get_data_file (self->recovery_id);
-  job->info_file = ems_recovery_get_info_file (self->recovery_id);
-
-  self->autosave_in_flight = TRUE;
-  task = g_task_new (self, self->recovery_cancellable, autosave_done, NULL);
-  g_task_set_source_tag (task, ems_document_autosave_now);
-  g_task_set_task_data (task, job, autosave_job_free);
-  /* The cancellable only tells the thread to clean up; never skip a write. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, autosave_thread);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ems_document_load_async);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
-static gboolean
-autosave_timeout (gpointer user_data)
+EmsDocument *
+ems_document_load_finish (GAsyncResult  *result,
+                          GError       **error)
 {
-  EmsDocument *self = user_data;
+  LoadJob *job;
+  LoadResult *load;
+  EmsDocument *self;
 
-  self->autosave_id = 0;
-  if (self->modified)
-    ems_document_autosave_now (self);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  return G_SOURCE_REMOVE;
+  load = g_task_propagate_pointer (G_TASK (result), error);
+  if (load == NULL)
+    return NULL;
+
+  job = g_task_get_task_data (G_TASK (result));
+  self = ems_document_new (load->assessment, job->file);
+  self->etag = g_steal_pointer (&load->etag);
+  load_result_free (load);
+
+  return self;
 }
 
-static void
-schedule_autosave (EmsDocument *self)
-{
-  if (self->autosave_in_flight)
-    {
-      self->autosave_again = TRUE;
-      return;
-    }
-
-  if (self->autosave_id == 0)
-    self->autosave_id = g_timeout_add (self->autosave_msec, autosave_timeout, self);
-}
-
-void
-ems_document_discard_recovery (EmsDocument *self)
-{
-  g_autoptr(GFile) data_file = NULL;
-  g_autoptr(GFile) info_file = NULL;
-
-  g_return_if_fail (EMS_IS_DOCUMENT (self));
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_again = FALSE;
-  g_cancellable_cancel (self->recovery_cancellable);
-  g_clear_object (&self->recovery_cancellable);
-  self->recovery_cancellable = g_cancellable_new ();
-
-  /* Two small unlinks: cheap enough for the main loop. */
-  data_file = ems_recovery_get_data_file (self->recovery_id);
-  info_file = ems_recovery_get_info_file (self->recovery_id);
-  g_file_delete (data_file, NULL, NULL);
-  g_file_delete (info_file, NULL, NULL);
-}
-
-GFile *
-ems_document_get_recovery_file (EmsDocument *self)
+const char *
+ems_document_get_etag (EmsDocument *self)
 {
   g_return_val_if_fail (EMS_IS_DOCUMENT (self), NULL);
-  return ems_recovery_get_data_file (self->recovery_id);
-}
-
-guint
-ems_document_get_n_autosaves (EmsDocument *self)
-{
-  g_return_val_if_fail (EMS_IS_DOCUMENT (self), 0);
-  return self->n_autosaves;
+  return self->etag;
 }
 
 /* Saving */
@@ -604,7 +243,12 @@ ems_document_get_n_autosaves (EmsDocument *self)
 typedef struct
 {
   GFile   *file;
+  GBytes  *bytes;
+  char    *expected_etag;
+  char    *new_etag;
   guint64  change_count;
+  guint64  n_untracked;
+  guint64  serial;
 } SaveData;
 
 static void
@@ -613,7 +257,26 @@ save_data_free (gpointer data)
   SaveData *save = data;
 
   g_object_unref (save->file);
+  g_bytes_unref (save->bytes);
+  g_free (save->expected_etag);
+  g_free (save->new_etag);
   g_free (save);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *save = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ems_write_file_atomically (save->file, save->bytes, save->expected_etag,
+                                  &save->new_etag, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -621,14 +284,16 @@ save_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  EmsDocument *self = g_task_get_source_object (task);
+  EmsDocument *self = EMS_DOCUMENT (object);
+  GTask *task = G_TASK (result);
   SaveData *save = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  GTask *outer = user_data;
 
-  if (!ems_assessment_save_finish (EMS_ASSESSMENT (object), result, &error))
+  if (!g_task_propagate_boolean (task, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_error (outer, g_steal_pointer (&error));
+      g_object_unref (outer);
       return;
     }
 
@@ -638,15 +303,55 @@ save_done (GObject      *object,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&save->new_etag);
 
-  /* Edits made while the file was being written are still unsaved. */
-  if (self->change_count == save->change_count)
-    {
-      ems_document_set_modified (self, FALSE);
-      ems_document_discard_recovery (self);
-    }
+  /* The file now holds the state at the top of the stack when the save
+   * began; edits made meanwhile are entries above it, still unsaved. */
+  resolve_untracked (self);
+  self->saved_serial = save->n_untracked == self->n_untracked ? save->serial
+                                                              : EMS_SERIAL_UNREACHABLE;
+  ems_document_update_modified (self);
 
-  g_task_return_boolean (task, TRUE);
+  g_task_return_boolean (outer, TRUE);
+  g_object_unref (outer);
+}
+
+void
+ems_document_save_full_async (EmsDocument          *self,
+                              GFile                *file,
+                              EmsDocumentSaveFlags  flags,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GTask *outer;
+  SaveData *save;
+
+  g_return_if_fail (EMS_IS_DOCUMENT (self));
+  g_return_if_fail (file != NULL || self->file != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, ems_document_save_full_async);
+
+  save = g_new0 (SaveData, 1);
+  save->file = g_object_ref (file ? file : self->file);
+  /* The snapshot is taken now, on the caller's thread. */
+  save->bytes = ems_assessment_serialize (self->assessment);
+  resolve_untracked (self);
+  save->serial = ems_document_undo_seal (self);
+  save->n_untracked = self->n_untracked;
+  save->change_count = self->change_count;
+  /* Only the file we read has an etag to check: another one was chosen,
+   * overwrite confirmed, in the file chooser. */
+  if (!(flags & EMS_DOCUMENT_SAVE_IGNORE_CHANGES) && self->file != NULL &&
+      g_file_equal (save->file, self->file))
+    save->expected_etag = g_strdup (self->etag);
+
+  task = g_task_new (self, cancellable, save_done, outer);
+  g_task_set_task_data (task, save, save_data_free);
+  g_task_run_in_thread (task, save_thread);
 }
 
 void
@@ -656,22 +361,8 @@ ems_document_save_async (EmsDocument         *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveData *save;
-
-  g_return_if_fail (EMS_IS_DOCUMENT (self));
-  g_return_if_fail (file != NULL || self->file != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ems_document_save_async);
-
-  save = g_new0 (SaveData, 1);
-  save->file = g_object_ref (file ? file : self->file);
-  save->change_count = self->change_count;
-  g_task_set_task_data (task, save, save_data_free);
-
-  ems_assessment_save_async (self->assessment, save->file, cancellable,
-                             save_done, g_steal_pointer (&task));
+  ems_document_save_full_async (self, file, EMS_DOCUMENT_SAVE_NONE, cancellable,
+                                callback, user_data);
 }
 
 gboolean
@@ -706,30 +397,6 @@ ems_document_is_untitled (EmsDocument *self)
   return self->file == NULL;
 }
 
-gboolean
-ems_document_get_modified (EmsDocument *self)
-{
-  g_return_val_if_fail (EMS_IS_DOCUMENT (self), FALSE);
-  return self->modified;
-}
-
-void
-ems_document_set_modified (EmsDocument *self,
-                           gboolean     modified)
-{
-  g_return_if_fail (EMS_IS_DOCUMENT (self));
-
-  modified = !!modified;
-  if (self->modified == modified)
-    return;
-
-  self->modified = modified;
-  if (modified)
-    schedule_autosave (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
 char *
 ems_document_dup_title (EmsDocument *self)
 {
@@ -753,11 +420,7 @@ ems_document_constructed (GObject *object)
 
   g_assert (EMS_IS_ASSESSMENT (self->assessment));
 
-  take_snapshot (self);
-  g_signal_connect_object (self->assessment, "answer-changed",
-                           G_CALLBACK (on_answer_changed), self, 0);
-  g_signal_connect_object (self->assessment, "notify",
-                           G_CALLBACK (on_assessment_notify), self, 0);
+  ems_document_undo_connect (self);
   g_signal_connect_object (self->assessment, "changed",
                            G_CALLBACK (on_assessment_changed), self, 0);
 }
@@ -767,17 +430,16 @@ ems_document_dispose (GObject *object)
 {
   EmsDocument *self = EMS_DOCUMENT (object);
 
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-
-  /* A document closed without unsaved changes leaves nothing to recover. */
-  if (!self->modified && self->recovery_id != NULL)
-    ems_document_discard_recovery (self);
+  if (self->recovery_id != NULL)
+    ems_document_autosave_dispose (self);
 
   if (self->assessment != NULL)
-    g_signal_handlers_disconnect_by_data (self->assessment, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->assessment, self);
+      ems_document_undo_disconnect (self);
+    }
   g_clear_object (&self->assessment);
   g_clear_object (&self->file);
-  g_clear_object (&self->recovery_cancellable);
 
   G_OBJECT_CLASS (ems_document_parent_class)->dispose (object);
 }
@@ -787,11 +449,9 @@ ems_document_finalize (GObject *object)
 {
   EmsDocument *self = EMS_DOCUMENT (object);
 
-  g_hash_table_unref (self->shadow_answers);
-  g_hash_table_unref (self->shadow_values);
-  g_ptr_array_unref (self->undo_stack);
-  g_ptr_array_unref (self->redo_stack);
-  g_free (self->recovery_id);
+  ems_document_undo_finalize (self);
+  ems_document_autosave_finalize (self);
+  g_free (self->etag);
 
   G_OBJECT_CLASS (ems_document_parent_class)->finalize (object);
 }
@@ -906,18 +566,8 @@ ems_document_class_init (EmsDocumentClass *klass)
 static void
 ems_document_init (EmsDocument *self)
 {
-  const char *interval = g_getenv ("EMS_AUTOSAVE_INTERVAL");
-
-  self->shadow_answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) ems_answer_free);
-  self->shadow_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gvalue_free);
-  self->undo_stack = g_ptr_array_new_with_free_func (undo_entry_free);
-  self->redo_stack = g_ptr_array_new_with_free_func (undo_entry_free);
-  self->recovery_cancellable = g_cancellable_new ();
-  self->recovery_id = g_uuid_string_random ();
-  self->autosave_msec = DEFAULT_AUTOSAVE_MSEC;
-  if (interval != NULL)
-    self->autosave_msec = CLAMP (g_ascii_strtoull (interval, NULL, 10), 10, 30000);
+  ems_document_undo_init (self);
+  ems_document_autosave_init (self);
 }
 
 EmsDocument *
@@ -934,20 +584,21 @@ ems_document_new (EmsAssessment *assessment,
 }
 
 EmsDocument *
-ems_document_new_recovered (EmsAssessment *assessment,
-                            GFile         *file,
-                            const char    *recovery_id)
+ems_document_new_recovered (EmsAssessment   *assessment,
+                            EmsRecoveryItem *item)
 {
   EmsDocument *self;
 
   g_return_val_if_fail (EMS_IS_ASSESSMENT (assessment), NULL);
-  g_return_val_if_fail (recovery_id != NULL, NULL);
+  g_return_val_if_fail (item != NULL, NULL);
 
-  self = ems_document_new (assessment, file);
-  g_free (self->recovery_id);
-  self->recovery_id = g_strdup (recovery_id);
+  self = ems_document_new (assessment, item->original);
+  self->etag = g_strdup (item->etag);
+  /* The recovery and its lock pass to this document: no other process
+   * can offer it now. */
+  ems_document_take_recovery (self, item->id, ems_recovery_item_steal_lock (item));
+  self->saved_serial = EMS_SERIAL_UNREACHABLE;
   self->modified = TRUE;
-  /* Claim the recovery file for this process at once. */
   ems_document_autosave_now (self);
 
   return self;
