@@ -3,8 +3,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each action asks for a file, adds the extension its choice implies, then
- * hands the file to ems_window_export_to_file() (ems-window-export.c).
+ * Each action asks for a file, adds the extension its choice implies (and
+ * asks before replacing a file under that longer name, which the chooser
+ * never confirmed), then hands the file to ems_window_export_to_file()
+ * (ems-window-export.c).
  */
 #define G_LOG_DOMAIN "ems-window-export"
 
@@ -98,6 +100,119 @@ with_extension (GFile       *file,
   return g_file_get_child (parent, with_ext);
 }
 
+/* A name the chooser did not confirm: the user typed it without the
+ * extension and we added one. When that other name exists, ask before
+ * replacing it, as the chooser would have. */
+
+typedef struct
+{
+  EmsWindow    *self;
+  GFile        *target;
+  gboolean      chart;
+  EmsExportKind kind;
+  EmsChartKind  chart_kind;
+  double        scale;
+} PendingExport;
+
+static void
+pending_export_free (PendingExport *pending)
+{
+  g_clear_object (&pending->self);
+  g_clear_object (&pending->target);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PendingExport, pending_export_free)
+
+static void
+pending_export_notify (gpointer  data,
+                       GClosure *closure)
+{
+  pending_export_free (data);
+}
+
+static void
+pending_export_run (PendingExport *pending)
+{
+  if (pending->chart)
+    ems_window_export_chart_to_file (pending->self, pending->chart_kind, pending->scale,
+                                     pending->target);
+  else
+    ems_window_export_to_file (pending->self, pending->kind, pending->target);
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PendingExport    *pending)
+{
+  if (g_str_equal (response, "replace"))
+    pending_export_run (pending);
+}
+
+static void
+on_target_checked (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PendingExport) pending = user_data;
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (info == NULL)
+    {
+      pending_export_run (pending);
+      return;
+    }
+
+  name = g_file_get_basename (pending->target);
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Replace “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (pending->self), heading,
+                                   _("A file with this name, with the extension added, already exists. "
+                                     "Replacing it overwrites its contents."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_replace_response),
+                         g_steal_pointer (&pending), pending_export_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Export to @target, which is @file with an extension perhaps added */
+static void
+export_when_confirmed (PendingExport *pending,
+                       GFile         *file)
+{
+  if (g_file_equal (file, pending->target))
+    {
+      pending_export_run (pending);
+      pending_export_free (pending);
+      return;
+    }
+  g_file_query_info_async (pending->target, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, G_PRIORITY_DEFAULT,
+                           NULL, on_target_checked, pending);
+}
+
+static PendingExport *
+pending_export_new (EmsWindow *self,
+                    GFile     *target)
+{
+  PendingExport *pending = g_new0 (PendingExport, 1);
+
+  pending->self = g_object_ref (self);
+  pending->target = g_object_ref (target);
+  return pending;
+}
+
 static GtkFileChooserNative *
 chooser_new (EmsWindow  *self,
              const char *title,
@@ -150,7 +265,12 @@ on_workbook_response (GtkNativeDialog *dialog,
   if (file == NULL)
     return;
   target = with_extension (file, ".xlsx", known);
-  ems_window_export_to_file (self, EMS_EXPORT_WORKBOOK, target);
+  {
+    PendingExport *pending = pending_export_new (self, target);
+
+    pending->kind = EMS_EXPORT_WORKBOOK;
+    export_when_confirmed (pending, file);
+  }
 }
 
 static void
@@ -188,7 +308,12 @@ on_report_response (GtkNativeDialog *dialog,
   if (file == NULL)
     return;
   target = with_extension (file, ".pdf", known);
-  ems_window_export_to_file (self, EMS_EXPORT_REPORT, target);
+  {
+    PendingExport *pending = pending_export_new (self, target);
+
+    pending->kind = EMS_EXPORT_REPORT;
+    export_when_confirmed (pending, file);
+  }
 }
 
 static void
@@ -254,7 +379,14 @@ on_chart_response (GtkNativeDialog *dialog,
   if (file == NULL)
     return;
   target = with_extension (file, extension ? extension : ".png", known);
-  ems_window_export_chart_to_file (self, kind, scale, target);
+  {
+    PendingExport *pending = pending_export_new (self, target);
+
+    pending->chart = TRUE;
+    pending->chart_kind = kind;
+    pending->scale = scale;
+    export_when_confirmed (pending, file);
+  }
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "ems-recovery.h"
+#include "ems-window-export.h"
 #include "ems-test-utils.h"
 
 static EmsApplication *app;
@@ -654,6 +655,82 @@ test_save_as_extension (void)
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
+static gboolean
+export_finished (gpointer user_data)
+{
+  EmsWindow *window = user_data;
+
+  return ems_window_export_get_n_finished (window) > GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "test-before"));
+}
+
+/* Export Workbook, typing @name in @dir and accepting */
+static void
+export_typed (EmsWindow  *window,
+              GFile      *dir,
+              const char *name)
+{
+  GtkWidget *chooser;
+
+  g_object_set_data (G_OBJECT (window), "test-before",
+                     GUINT_TO_POINTER (ems_window_export_get_n_finished (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-workbook", NULL);
+  ems_test_wait_until (chooser_shown, NULL, 30, "the file chooser");
+  chooser = find_chooser ();
+  ems_test_wait_drawn (chooser);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL));
+  ems_test_flush ();
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  ems_test_flush ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+/* An export named without its extension never replaces the file with the
+ * extension added unless the user confirms it: the chooser only checked the
+ * name as typed. */
+static void
+test_export_extension (void)
+{
+  g_autofree char *path = prepare ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFile) existing = g_file_get_child (dir, "Sheet.xlsx");
+  g_autoptr(GFile) bare = g_file_get_child (dir, "Sheet");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  EmsWindow *window = ems_test_open_window (app, file);
+  AdwMessageDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_replace_contents (existing, "not ours", 8, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Cancel: nothing written under either name */
+  export_typed (window, dir, "Sheet");
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (ems_test_dialog_mentions (dialog, "Sheet.xlsx"));
+  ems_test_respond (dialog, "cancel");
+  ems_test_flush ();
+  g_assert_true (g_file_load_contents (existing, NULL, &contents, &length, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "not ours");
+  g_clear_pointer (&contents, g_free);
+  g_assert_false (g_file_query_exists (bare, NULL));
+  g_assert_cmpuint (ems_window_export_get_n_finished (window), ==,
+                    GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "test-before")));
+
+  /* Replace: the workbook is written under the confirmed name */
+  export_typed (window, dir, "Sheet");
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  ems_test_respond (dialog, "replace");
+  ems_test_wait_until (export_finished, window, 30, "the export");
+  g_assert_true (g_file_load_contents (existing, NULL, &contents, &length, NULL, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (contents, "PK", 2) == 0);
+  g_assert_false (g_file_query_exists (bare, NULL));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/app/save/read-only-refused", test_read_only_refused);
   g_test_add_func ("/app/save/save-as-extension", test_save_as_extension);
   g_test_add_func ("/app/save/undo-to-saved", test_undo_to_saved);
+  g_test_add_func ("/app/save/export-extension", test_export_extension);
 
   status = g_test_run ();
   g_object_unref (app);
