@@ -319,6 +319,22 @@ static const BadCase bad_cases[] = {
   { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, EMS_ERROR_NOT_JSON, "binary" },
   { "invalid-utf8", "{\"format\":\"ten-elements-assessment\",\n\"organisation\":{\"name\":\"Caf\xe9\"}}", -1, EMS_ERROR_NOT_JSON, "Line 2, column 28" },
   { "utf16", "\xff\xfe{\0}\0", 6, EMS_ERROR_NOT_JSON, NULL },
+  /* A repeated member is an error where it repeats, at every level:
+   * never one value kept and the other silently dropped */
+  { "repeated-assessor", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"assessor\":\"A\",\n\"assessor\":\"B\"}", -1, EMS_ERROR_INVALID, "Line 2, column 12: “assessor” appears more than once" },
+  { "repeated-format", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\n  \"format\":\"ten-elements-assessment\"}", -1, EMS_ERROR_INVALID, "Line 2, column 12: “format” appears more than once" },
+  { "repeated-format-other", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"format\":\"x\"}", -1, EMS_ERROR_INVALID, "“format” appears more than once" },
+  { "repeated-version", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"format_version\":1}", -1, EMS_ERROR_INVALID, "“format_version” appears more than once" },
+  { "repeated-answers", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{},\"answers\":{}}", -1, EMS_ERROR_INVALID, "“answers” appears more than once" },
+  { "repeated-unknown", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"workshop\":1,\"workshop\":2}", -1, EMS_ERROR_INVALID, "“workshop” appears more than once" },
+  { "repeated-org-name", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"organisation\":{\"name\":\"x\",\"name\":\"y\"}}", -1, EMS_ERROR_INVALID, "“organisation/name” appears more than once" },
+  { "repeated-framework-id", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"framework\":{\"id\":\"cec-10-elements\",\"id\":\"cec-10-elements\"}}", -1, EMS_ERROR_INVALID, "“framework/id” appears more than once" },
+  { "repeated-level", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{\"1.1\":{\"level\":2,\"level\":3}}}", -1, EMS_ERROR_INVALID, "“answers/1.1/level” appears more than once" },
+  { "repeated-action-title", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"actions\":[{\"title\":\"a\",\"title\":\"b\"}]}", -1, EMS_ERROR_INVALID, "“actions/1/title” appears more than once" },
+  /* Whole numbers beyond 64 bits say so */
+  { "level-2^63", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{\"1.1\":{\"level\":9223372036854775808}}}", -1, EMS_ERROR_INVALID, "too large for 64 bits" },
+  { "employees-below-int64", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"organisation\":{\"employees\":-9223372036854775809}}", -1, EMS_ERROR_INVALID, "too large for 64 bits" },
+  { "version-huge", "{\"format\":\"ten-elements-assessment\",\"format_version\":123456789012345678901234567890}", -1, EMS_ERROR_INVALID, "too large for 64 bits" },
 };
 
 static void

@@ -9,46 +9,18 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ems-assessment-private.h"
+#include "ems-emsa-reader-private.h"
 #include "ems-error.h"
-#include "ems-json-reader.h"
-
-void
-ems_problem_free (EmsProblem *problem)
-{
-  if (problem == NULL)
-    return;
-
-  g_free (problem->message);
-  g_free (problem->path);
-  g_free (problem);
-}
-
-/* Reading
- *
- * Token by token with EmsJsonReader, so that every problem carries its
- * line and column, and a problem in one member never stops the others from
- * being checked: --validate reports them all at once.
- */
-
-typedef struct
-{
-  EmsAssessment *self;
-  EmsJsonReader *json;
-  GPtrArray     *problems;   /* EmsProblem* */
-  guint          n_errors;
-  GString       *path;       /* the answer or action being read */
-} Reader;
 
 /* The problem's place is @prefix/@member (either may be NULL): built
  * only when there is a problem to report. */
 G_GNUC_PRINTF (5, 6)
 static void
-report (Reader     *reader,
-        gboolean    warning,
-        const char *prefix,
-        const char *member,
-        const char *format,
+report (EmsEmsaReader *reader,
+        gboolean       warning,
+        const char    *prefix,
+        const char    *member,
+        const char    *format,
         ...)
 {
   EmsProblem *problem = g_new0 (EmsProblem, 1);
@@ -75,7 +47,8 @@ report (Reader     *reader,
 }
 
 static const char *
-token_type_name (EmsJsonToken token)
+token_type_name (EmsEmsaReader *reader,
+                 EmsJsonToken   token)
 {
   switch (token)
     {
@@ -92,6 +65,8 @@ token_type_name (EmsJsonToken token)
     case EMS_JSON_INTEGER:
       return _("a whole number");
     case EMS_JSON_DOUBLE:
+      if (ems_json_reader_get_int_overflow (reader->json))
+        return _("a whole number too large for 64 bits");
       return _("a decimal number");
     case EMS_JSON_ERROR:
     case EMS_JSON_END:
@@ -105,29 +80,83 @@ token_type_name (EmsJsonToken token)
 /* Reports a value of the wrong type and skips it. Returns FALSE on a
  * syntax error. */
 static gboolean
-wrong_type (Reader       *reader,
-            EmsJsonToken  token,
-            const char   *path,
-            const char   *member,
-            const char   *expected)
+wrong_type (EmsEmsaReader *reader,
+            EmsJsonToken   token,
+            const char    *path,
+            const char    *member,
+            const char    *expected)
 {
   if (token == EMS_JSON_ERROR)
     return FALSE;
 
   /* Translators: what was expected, then the kind of JSON value found,
    * e.g. "must be text, not a list" */
-  report (reader, FALSE, path, member, _("must be %s, not %s"), expected, token_type_name (token));
+  report (reader, FALSE, path, member, _("must be %s, not %s"), expected, token_type_name (reader, token));
 
   return ems_json_reader_skip (reader->json, token);
 }
 
+/* The members each object of the format knows, for member_index () */
+static const char * const top_members[] = {
+  "format", "format_version", "framework", "organisation", "assessor",
+  "assessed_on", "target_level", "answers", "actions", NULL
+};
+static const char * const framework_members[] = { "id", "version", NULL };
+static const char * const organisation_members[] = {
+  "name", "site", "sector", "employees", "country", NULL
+};
+static const char * const answer_members[] = {
+  "level", "not_applicable", "note", "evidence", "reason", NULL
+};
+static const char * const action_members[] = {
+  "title", "element", "question", "owner", "due", "status", NULL
+};
+
+static int
+member_index (const char * const *members,
+              const char         *name)
+{
+  for (int i = 0; members[i] != NULL; i++)
+    if (g_str_equal (members[i], name))
+      return i;
+  return -1;
+}
+
+/* A member known to this object that was already read in it: reported
+ * and skipped, the first value kept. Never keep one value and silently
+ * drop the other, at any level. */
+static gboolean
+repeated (EmsEmsaReader *reader,
+          guint         *seen,
+          int            index,
+          const char    *path,
+          const char    *member,
+          EmsJsonToken   token)
+{
+  if (index < 0)
+    return FALSE;
+
+  if ((*seen & (1u << index)) == 0)
+    {
+      *seen |= 1u << index;
+      return FALSE;
+    }
+
+  if (token != EMS_JSON_ERROR)
+    {
+      report (reader, FALSE, path, member, _("appears more than once"));
+      ems_json_reader_skip (reader->json, token);
+    }
+  return TRUE;
+}
+
 /* A text value, or null. */
 static gboolean
-read_string (Reader       *reader,
-             EmsJsonToken  token,
-             const char   *path,
-             const char   *member,
-             char        **out)
+read_string (EmsEmsaReader *reader,
+             EmsJsonToken   token,
+             const char    *path,
+             const char    *member,
+             char         **out)
 {
   const char *value;
 
@@ -146,14 +175,14 @@ read_string (Reader       *reader,
 
 /* A whole number in [min, max], or null; *set tells whether one was read. */
 static gboolean
-read_int (Reader       *reader,
-          EmsJsonToken  token,
-          const char   *path,
-          const char   *member,
-          gint64        min,
-          gint64        max,
-          gint64       *out,
-          gboolean     *set)
+read_int (EmsEmsaReader *reader,
+          EmsJsonToken   token,
+          const char    *path,
+          const char    *member,
+          gint64         min,
+          gint64         max,
+          gint64        *out,
+          gboolean      *set)
 {
   gint64 value;
 
@@ -189,11 +218,11 @@ read_int (Reader       *reader,
 }
 
 static gboolean
-read_date (Reader       *reader,
-           EmsJsonToken  token,
-           const char   *path,
-           const char   *member,
-           char        **out)
+read_date (EmsEmsaReader *reader,
+           EmsJsonToken   token,
+           const char    *path,
+           const char    *member,
+           char         **out)
 {
   g_autofree char *value = NULL;
   GDate date;
@@ -220,9 +249,9 @@ read_date (Reader       *reader,
 /* Expects an object; reports and skips anything else. Returns FALSE when
  * the value is not an object (or on a syntax error). */
 static gboolean
-expect_object (Reader       *reader,
-               EmsJsonToken  token,
-               const char   *path)
+expect_object (EmsEmsaReader *reader,
+               EmsJsonToken   token,
+               const char    *path)
 {
   if (token == EMS_JSON_BEGIN_OBJECT)
     return TRUE;
@@ -231,33 +260,39 @@ expect_object (Reader       *reader,
   return FALSE;
 }
 
+/* A member this version does not know, kept to be written back; a
+ * repeated one is an error, as for the members it knows. */
 static void
-keep_extra (Reader        *reader,
+keep_extra (EmsEmsaReader *reader,
             GPtrArray    **extra,
+            const char    *path,
             const char    *name,
             EmsJsonToken   token)
 {
   g_autofree char *member = g_strdup (name);
-  g_autofree char *json = ems_json_reader_dup_raw (reader->json, token);
+  g_autofree char *json = NULL;
   EmsExtraMember *kept;
 
+  for (guint i = 0; *extra != NULL && i < (*extra)->len; i++)
+    {
+      kept = g_ptr_array_index (*extra, i);
+      if (g_str_equal (kept->name, member))
+        {
+          if (token != EMS_JSON_ERROR)
+            {
+              report (reader, FALSE, path, member, _("appears more than once"));
+              ems_json_reader_skip (reader->json, token);
+            }
+          return;
+        }
+    }
+
+  json = ems_json_reader_dup_raw (reader->json, token);
   if (json == NULL)
     return;
 
   if (*extra == NULL)
     *extra = g_ptr_array_new_with_free_func ((GDestroyNotify) ems_extra_member_free);
-
-  /* A repeated member: the last one stands, where the first stood */
-  for (guint i = 0; i < (*extra)->len; i++)
-    {
-      kept = g_ptr_array_index (*extra, i);
-      if (g_str_equal (kept->name, member))
-        {
-          g_free (kept->json);
-          kept->json = g_steal_pointer (&json);
-          return;
-        }
-    }
 
   kept = g_new0 (EmsExtraMember, 1);
   kept->name = g_steal_pointer (&member);
@@ -266,10 +301,10 @@ keep_extra (Reader        *reader,
 }
 
 static void
-skip_unknown (Reader       *reader,
-              const char   *path,
-              const char   *name,
-              EmsJsonToken  token)
+skip_unknown (EmsEmsaReader *reader,
+              const char    *path,
+              const char    *name,
+              EmsJsonToken   token)
 {
   /* Translators: a member of the file this version does not know */
   report (reader, TRUE, path, name, _("is not a member Ten Elements knows: it is not kept when the file is saved again"));
@@ -277,20 +312,25 @@ skip_unknown (Reader       *reader,
 }
 
 static void
-read_framework (Reader *reader)
+read_framework (EmsEmsaReader *reader)
 {
   EmsChecklist *checklist = reader->self->checklist;
   const char *name;
+  guint seen = 0;
 
   while (ems_json_reader_next_member (reader->json, &name))
     {
-      EmsJsonToken token;
+      g_autofree char *member = g_strdup (name);
+      int index = member_index (framework_members, member);
+      EmsJsonToken token = ems_json_reader_next (reader->json);
 
-      if (g_str_equal (name, "id"))
+      if (repeated (reader, &seen, index, "framework", member, token))
+        continue;
+
+      if (g_str_equal (member, "id"))
         {
           g_autofree char *id = NULL;
 
-          token = ems_json_reader_next (reader->json);
           if (read_string (reader, token, "framework", "id", &id) &&
               id != NULL && g_strcmp0 (id, ems_checklist_get_id (checklist)) != 0)
             /* Translators: two checklist identifiers */
@@ -298,12 +338,11 @@ read_framework (Reader *reader)
                     _("names the checklist “%s”, but this program knows “%s”"),
                     id, ems_checklist_get_id (checklist));
         }
-      else if (g_str_equal (name, "version"))
+      else if (g_str_equal (member, "version"))
         {
           gint64 version = 0;
           gboolean set;
 
-          token = ems_json_reader_next (reader->json);
           if (read_int (reader, token, "framework", "version", 1, G_MAXINT, &version, &set) && set &&
               version > ems_checklist_get_version (checklist))
             report (reader, TRUE, "framework", "version",
@@ -311,19 +350,25 @@ read_framework (Reader *reader)
                     (long long) version, ems_checklist_get_version (checklist));
         }
       else
-        skip_unknown (reader, "framework", name, ems_json_reader_next (reader->json));
+        skip_unknown (reader, "framework", member, token);
     }
 }
 
 static void
-read_organisation (Reader *reader)
+read_organisation (EmsEmsaReader *reader)
 {
   EmsAssessment *self = reader->self;
   const char *name;
+  guint seen = 0;
 
   while (ems_json_reader_next_member (reader->json, &name))
     {
+      int index = member_index (organisation_members, name);
       EmsJsonToken token = ems_json_reader_next (reader->json);
+
+      /* (the name of a plain value stays valid past next ()) */
+      if (repeated (reader, &seen, index, "organisation", name, token))
+        continue;
 
       if (g_str_equal (name, "name"))
         read_string (reader, token, "organisation", "name", &self->name);
@@ -353,13 +398,13 @@ read_organisation (Reader *reader)
             }
         }
       else
-        keep_extra (reader, &self->extra_organisation, name, token);
+        keep_extra (reader, &self->extra_organisation, "organisation", name, token);
     }
 }
 
 static void
-read_answer (Reader     *reader,
-             const char *id)
+read_answer (EmsEmsaReader *reader,
+             const char    *id)
 {
   EmsAssessment *self = reader->self;
   const char *path = reader->path->str;   /* "answers/<id>" */
@@ -368,39 +413,39 @@ read_answer (Reader     *reader,
   guint line, column;
   gint64 level = 0;
   const char *name;
+  guint seen = 0;
 
   line = ems_json_reader_get_line (reader->json);
   column = ems_json_reader_get_column (reader->json);
 
   while (ems_json_reader_next_member (reader->json, &name))
     {
-      EmsJsonToken token;
-
       /* Decide on the name before the value is read: reading a nested
        * object would reuse the name's buffer. */
-      if (g_str_equal (name, "level"))
-        read_int (reader, ems_json_reader_next (reader->json), path, "level",
-                  0, EMS_LEVEL_MAX, &level, &has_level);
-      else if (g_str_equal (name, "not_applicable"))
+      int index = member_index (answer_members, name);
+      g_autofree char *member = index < 0 ? g_strdup (name) : NULL;
+      EmsJsonToken token = ems_json_reader_next (reader->json);
+
+      if (repeated (reader, &seen, index, path, index >= 0 ? answer_members[index] : NULL, token))
+        continue;
+
+      if (index == 0)
+        read_int (reader, token, path, "level", 0, EMS_LEVEL_MAX, &level, &has_level);
+      else if (index == 1)
         {
-          token = ems_json_reader_next (reader->json);
           if (token == EMS_JSON_BOOLEAN)
             not_applicable = ems_json_reader_get_boolean (reader->json);
           else if (token != EMS_JSON_NULL)
             wrong_type (reader, token, path, "not_applicable", _("true or false"));
         }
-      else if (g_str_equal (name, "note"))
-        read_string (reader, ems_json_reader_next (reader->json), path, "note", &answer->note);
-      else if (g_str_equal (name, "evidence"))
-        read_string (reader, ems_json_reader_next (reader->json), path, "evidence", &answer->evidence);
-      else if (g_str_equal (name, "reason"))
-        read_string (reader, ems_json_reader_next (reader->json), path, "reason", &answer->reason);
+      else if (index == 2)
+        read_string (reader, token, path, "note", &answer->note);
+      else if (index == 3)
+        read_string (reader, token, path, "evidence", &answer->evidence);
+      else if (index == 4)
+        read_string (reader, token, path, "reason", &answer->reason);
       else
-        {
-          g_autofree char *member = g_strdup (name);
-
-          skip_unknown (reader, path, member, ems_json_reader_next (reader->json));
-        }
+        skip_unknown (reader, path, member, token);
     }
 
   if (ems_json_reader_get_error (reader->json) != NULL)
@@ -447,7 +492,7 @@ read_answer (Reader     *reader,
 }
 
 static void
-read_answers (Reader *reader)
+read_answers (EmsEmsaReader *reader)
 {
   const char *name;
 
@@ -475,8 +520,8 @@ read_answers (Reader *reader)
 }
 
 static void
-read_action (Reader *reader,
-             guint   index)
+read_action (EmsEmsaReader *reader,
+             guint          index)
 {
   EmsChecklist *checklist = reader->self->checklist;
   const char *path = reader->path->str;   /* "actions/<n>" */
@@ -486,6 +531,7 @@ read_action (Reader *reader,
   gint64 element = 0;
   guint line, column;
   const char *name;
+  guint seen = 0;
 
   line = ems_json_reader_get_line (reader->json);
   column = ems_json_reader_get_column (reader->json);
@@ -494,6 +540,9 @@ read_action (Reader *reader,
     {
       g_autofree char *member = g_strdup (name);
       EmsJsonToken token = ems_json_reader_next (reader->json);
+
+      if (repeated (reader, &seen, member_index (action_members, member), path, member, token))
+        continue;
 
       if (g_str_equal (member, "title"))
         read_string (reader, token, path, member, &title);
@@ -544,7 +593,7 @@ read_action (Reader *reader,
 }
 
 static void
-read_actions (Reader *reader)
+read_actions (EmsEmsaReader *reader)
 {
   for (guint i = 0;; i++)
     {
@@ -557,99 +606,6 @@ read_actions (Reader *reader)
       if (expect_object (reader, token, reader->path->str))
         read_action (reader, i);
     }
-}
-
-static void
-locate_offset (const char *data,
-               gsize       offset,
-               guint      *line,
-               guint      *column)
-{
-  *line = 1;
-  *column = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)
-        {
-          (*column)++;
-        }
-    }
-}
-
-/* Forgets every problem found so far and records only this one: used for
- * the problems that make the rest meaningless (not JSON, another format,
- * a newer version). */
-static void
-fail_with (GError     **error,
-           Reader      *reader,
-           int          code,
-           guint        line,
-           guint        column,
-           const char  *message)
-{
-  EmsProblem *problem = g_new0 (EmsProblem, 1);
-
-  g_ptr_array_set_size (reader->problems, 0);
-  problem->message = g_strdup (message);
-  problem->line = line;
-  problem->column = column;
-  g_ptr_array_add (reader->problems, problem);
-  reader->n_errors = 1;
-
-  if (line > 0)
-    /* Translators: line, column, then the problem */
-    g_set_error (error, EMS_ERROR, code, _("Line %u, column %u: %s"), line, column, message);
-  else
-    g_set_error_literal (error, EMS_ERROR, code, message);
-}
-
-static void
-set_error_from_problems (GError **error,
-                         Reader  *reader)
-{
-  EmsProblem *first = NULL;
-  g_autoptr(GString) message = g_string_new (NULL);
-
-  for (guint i = 0; i < reader->problems->len; i++)
-    {
-      EmsProblem *problem = g_ptr_array_index (reader->problems, i);
-
-      if (!problem->warning)
-        {
-          first = problem;
-          break;
-        }
-    }
-  g_assert (first != NULL);
-
-  if (first->line > 0)
-    g_string_append_printf (message, _("Line %u, column %u: "), first->line, first->column);
-
-  if (first->path != NULL)
-    /* Translators: the first %s names where in the file (e.g.
-     * "answers/1.2/level"), the second says what is wrong */
-    g_string_append_printf (message, _("“%s” %s"), first->path, first->message);
-  else
-    g_string_append (message, first->message);
-
-  if (reader->n_errors > 1)
-    {
-      g_string_append (message, " ");
-      g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "(and %u more problem)",
-                                           "(and %u more problems)",
-                                           reader->n_errors - 1),
-                              reader->n_errors - 1);
-    }
-
-  g_set_error_literal (error, EMS_ERROR, EMS_ERROR_INVALID, message->str);
 }
 
 /**
@@ -673,8 +629,9 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
   g_autoptr(EmsAssessment) self = NULL;
   g_autoptr(EmsJsonReader) json = NULL;
   g_autofree char *format = NULL;
-  Reader reader = { NULL, NULL, found, 0, path };
-  gboolean has_format = FALSE, has_version = FALSE;
+  EmsEmsaReader reader = { NULL, NULL, found, 0, path };
+  gboolean has_format = FALSE, has_version = FALSE, version_overflow = FALSE;
+  guint seen = 0;
   gint64 version = 0;
   guint version_line = 0, version_column = 0;
   const char *name;
@@ -697,13 +654,13 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
 
       /* Translators: two sizes, e.g. "50.0 MB" and "16.8 MB" */
       message = g_strdup_printf (_("The file is too large to be an assessment (%s; the limit is %s)"), size, max);
-      fail_with (error, &reader, EMS_ERROR_TOO_LARGE, 0, 0, message);
+      ems_emsa_reader_fail (error, &reader, EMS_ERROR_TOO_LARGE, 0, 0, message);
       goto out;
     }
 
   if (length == 0)
     {
-      fail_with (error, &reader, EMS_ERROR_NOT_JSON, 0, 0, _("The file is empty"));
+      ems_emsa_reader_fail (error, &reader, EMS_ERROR_NOT_JSON, 0, 0, _("The file is empty"));
       goto out;
     }
 
@@ -711,9 +668,9 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
     {
       guint line, column;
 
-      locate_offset (data, (const char *) memchr (data, '\0', length) - data, &line, &column);
-      fail_with (error, &reader, EMS_ERROR_NOT_JSON, line, column,
-                 _("The file holds binary data, not an assessment"));
+      ems_emsa_locate_offset (data, (const char *) memchr (data, '\0', length) - data, &line, &column);
+      ems_emsa_reader_fail (error, &reader, EMS_ERROR_NOT_JSON, line, column,
+                            _("The file holds binary data, not an assessment"));
       goto out;
     }
 
@@ -725,8 +682,8 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
     {
       if (token != EMS_JSON_ERROR)
         {
-          fail_with (error, &reader, EMS_ERROR_INVALID, 0, 0,
-                     _("The file is JSON, but not an assessment: it does not hold an object"));
+          ems_emsa_reader_fail (error, &reader, EMS_ERROR_INVALID, 0, 0,
+                                _("The file is JSON, but not an assessment: it does not hold an object"));
           goto out;
         }
     }
@@ -737,6 +694,9 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
           g_autofree char *member = g_strdup (name);
 
           token = ems_json_reader_next (json);
+
+          if (repeated (&reader, &seen, member_index (top_members, member), NULL, member, token))
+            continue;
 
           if (g_str_equal (member, "format"))
             {
@@ -749,6 +709,7 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
           else if (g_str_equal (member, "format_version"))
             {
               has_version = token == EMS_JSON_INTEGER;
+              version_overflow = token == EMS_JSON_DOUBLE && ems_json_reader_get_int_overflow (json);
               version = ems_json_reader_get_int (json);
               version_line = ems_json_reader_get_line (json);
               version_column = ems_json_reader_get_column (json);
@@ -789,7 +750,7 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
                 wrong_type (&reader, token, NULL, "actions", _("a list"));
             }
           else
-            keep_extra (&reader, &self->extra, member, token);
+            keep_extra (&reader, &self->extra, NULL, member, token);
         }
 
       if (ems_json_reader_get_error (json) == NULL)
@@ -802,8 +763,8 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
 
       /* Translators: %s describes what is wrong in the JSON text */
       message = g_strdup_printf (_("not a valid JSON document: %s"), ems_json_reader_get_error (json));
-      fail_with (error, &reader, EMS_ERROR_NOT_JSON,
-                 ems_json_reader_get_line (json), ems_json_reader_get_column (json), message);
+      ems_emsa_reader_fail (error, &reader, EMS_ERROR_NOT_JSON,
+                            ems_json_reader_get_line (json), ems_json_reader_get_column (json), message);
       goto out;
     }
 
@@ -815,14 +776,15 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
       g_autofree char *message = g_strdup_printf (_("The file is not a Ten Elements assessment (its “format” is not “%s”)"),
                                                   EMS_FORMAT_NAME);
 
-      fail_with (error, &reader, EMS_ERROR_INVALID, 0, 0, message);
+      ems_emsa_reader_fail (error, &reader, EMS_ERROR_INVALID, 0, 0, message);
       goto out;
     }
 
   if (!has_version || version < 1)
     {
-      fail_with (error, &reader, EMS_ERROR_INVALID, version_line, version_column,
-                 _("The file has no valid “format_version”"));
+      ems_emsa_reader_fail (error, &reader, EMS_ERROR_INVALID, version_line, version_column,
+                            version_overflow ? _("The file’s “format_version” is a whole number too large for 64 bits")
+                                             : _("The file has no valid “format_version”"));
       goto out;
     }
 
@@ -833,12 +795,12 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
       /* Translators: two version numbers */
       message = g_strdup_printf (_("The file was written by a newer version of Ten Elements (format version %lld; this version reads up to %d). Update Ten Elements to open it."),
                                  (long long) version, EMS_FORMAT_VERSION);
-      fail_with (error, &reader, EMS_ERROR_NEWER_VERSION, 0, 0, message);
+      ems_emsa_reader_fail (error, &reader, EMS_ERROR_NEWER_VERSION, 0, 0, message);
       goto out;
     }
 
   if (reader.n_errors > 0)
-    set_error_from_problems (error, &reader);
+    ems_emsa_reader_set_error (error, &reader);
 
 out:
   if (problems != NULL)

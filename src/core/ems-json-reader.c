@@ -39,6 +39,7 @@ struct _EmsJsonReader
   GString     *name;          /* member names, apart from values */
   gint64       int_value;
   double       double_value;
+  gboolean     int_overflow;  /* of the last number */
   gboolean     boolean_value;
 
   char        *error;
@@ -344,12 +345,16 @@ read_number (EmsJsonReader *reader)
 
   reader->p = p;
   len = p - start;
+  /* A whole number that does not fit a gint64 comes as a double, marked
+   * so that the caller can say why it is not a whole number. */
+  reader->int_overflow = FALSE;
   if (len >= sizeof buf)
     {
       /* Far longer than any number an assessment holds. */
       g_autofree char *copy = g_strndup (start, len);
 
       reader->double_value = g_ascii_strtod (copy, NULL);
+      reader->int_overflow = integral;
       return EMS_JSON_DOUBLE;
     }
 
@@ -369,6 +374,7 @@ read_number (EmsJsonReader *reader)
           reader->double_value = (double) value;
           return EMS_JSON_INTEGER;
         }
+      reader->int_overflow = TRUE;
     }
 
   reader->double_value = g_ascii_strtod (buf, NULL);
@@ -669,6 +675,12 @@ double
 ems_json_reader_get_double (EmsJsonReader *reader)
 {
   return reader->double_value;
+}
+
+gboolean
+ems_json_reader_get_int_overflow (EmsJsonReader *reader)
+{
+  return reader->int_overflow;
 }
 
 gboolean
