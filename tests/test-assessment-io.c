@@ -8,9 +8,11 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "ems-assessment.h"
 #include "ems-error.h"
+#include "ems-file-read.h"
 
 static EmsAssessment *
 build_full_assessment (void)
@@ -467,6 +469,55 @@ test_huge_garbage (void)
   g_assert_nonnull (error);
 }
 
+/* Only regular files, and the limit holds while reading: a file whose
+ * size stat () gives as 0 (as /proc files) is still cut off. */
+static void
+test_read_bounded (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ems-read-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.emsa", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_false (ems_file_read_bounded ("/proc/self/maps", 16, &contents, &length, &error));
+  g_assert_error (error, EMS_ERROR, EMS_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_true (ems_file_read_bounded ("/proc/self/maps", 1024 * 1024, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 16);
+  g_assert_cmpuint (strlen (contents), ==, length);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_false (ems_file_read_bounded ("/dev/zero", 1024, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+
+  g_assert_false (ems_file_read_bounded (dir, 1024, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_clear_error (&error);
+
+  /* A FIFO with no writer: refused at once, never waited on */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (ems_file_read_bounded (fifo, 1024, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (fifo);
+    g_autoptr(EmsAssessment) assessment = ems_assessment_load_from_file (NULL, file, NULL, NULL, &error);
+
+    g_assert_null (assessment);
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+    g_clear_error (&error);
+  }
+  g_unlink (fifo);
+
+  g_assert_false (ems_file_read_bounded (fifo, 1024, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_rmdir (dir);
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -689,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/assessment/action-list", test_action_list);
   g_test_add_func ("/assessment/written-layout", test_written_layout);
   g_test_add_func ("/assessment/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/assessment/read-bounded", test_read_bounded);
   g_test_add_func ("/assessment/dates", test_dates);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

@@ -68,8 +68,9 @@ print_compare_text (EmsComparison *comparison)
       g_autofree char *label = ems_comparison_dup_label (comparison, i);
       const EmsScores *scores = ems_comparison_get_scores (comparison, i);
       g_autofree char *overall = ems_format_percent (scores->has_overall, scores->overall);
+      g_autofree char *shown = ems_cli_text (label);
 
-      printf ("  %-40s %8s  %s\n", label, overall, ems_band_to_label (scores->band));
+      printf ("  %-40s %8s  %s\n", shown, overall, ems_band_to_label (scores->band));
     }
 
   printf ("\n%-58s %8s %8s %8s %8s %8s %s\n", _("Element"), _("mean"), _("median"),
@@ -112,10 +113,11 @@ print_compare_text (EmsComparison *comparison)
   for (guint f = 0; f < follow_ups->len; f++)
     {
       EmsFollowUp *follow_up = g_ptr_array_index (follow_ups, f);
+      g_autofree char *shown = ems_cli_text (follow_up->name);
 
       /* Translators: an organisation assessed more than once */
       printf ("\n");
-      printf (_("Change over time: %s (%u assessments)"), follow_up->name, follow_up->n);
+      printf (_("Change over time: %s (%u assessments)"), shown, follow_up->n);
       printf ("\n");
       for (guint e = 1; e <= ems_comparison_get_n_elements (comparison); e++)
         {

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gmodule.h>
 #include <stdio.h>
 
@@ -52,6 +53,34 @@ ems_cli_graphics_symbol (const char  *name,
 }
 
 /* --export */
+
+/* TRUE when @out is not one of @files. The same file is the same inode,
+ * whatever the path: "./a.emsa", a symbolic link or a hard link to it. */
+gboolean
+ems_cli_check_output (const char  *out,
+                      char       **files)
+{
+  GStatBuf out_st;
+
+  /* An OUT that does not exist yet cannot be an input. */
+  if (g_stat (out, &out_st) != 0)
+    return TRUE;
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      GStatBuf st;
+
+      if (g_stat (files[i], &st) == 0 &&
+          st.st_dev == out_st.st_dev && st.st_ino == out_st.st_ino)
+        {
+          /* Translators: %s is a file name given twice, as OUT and as FILE */
+          ems_cli_print_error (_("“%s” is also an input FILE: refusing to write the export over it"), out);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
 
 GDateTime *
 ems_cli_export_time (void)
@@ -100,7 +129,11 @@ ems_cli_run_export (const char *out,
     }
 
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-    fprintf (stderr, "%s: %s%s\n", out, _("warning: "), warnings[i]);
+    {
+      g_autofree char *shown = ems_cli_text (out);
+
+      fprintf (stderr, "%s: %s%s\n", shown, _("warning: "), warnings[i]);
+    }
 
   return EMS_EXIT_OK;
 }

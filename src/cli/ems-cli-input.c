@@ -7,13 +7,44 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
-#include <sys/stat.h>
+#include <string.h>
 
 #include "ems-cli-private.h"
 #include "ems-error.h"
+#include "ems-file-read.h"
+
+/* Text for the terminal: bytes that are not UTF-8 become U+FFFD, control
+ * characters (C0, DEL, C1) are written \xNN or \u00NN, so that neither a
+ * file name nor a name inside a file can move the cursor, clear the
+ * screen or fake a line of output. */
+char *
+ems_cli_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c >= 0x80 && c < 0xa0)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
 
 G_GNUC_PRINTF (1, 2)
 void
@@ -21,13 +52,16 @@ ems_cli_print_error (const char *format,
                      ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Messages can quote file names and the files' text */
+  shown = ems_cli_text (message);
 
-  fprintf (stderr, "%s: %s\n", g_get_prgname (), message);
+  fprintf (stderr, "%s: %s\n", g_get_prgname (), shown);
 }
 
 /* Loading for --summary, --validate, --export */
@@ -37,6 +71,7 @@ print_problem (const char       *file,
                const EmsProblem *problem)
 {
   g_autoptr(GString) line = g_string_new (file);
+  g_autofree char *shown = NULL;
 
   if (problem->line > 0)
     g_string_append_printf (line, ":%u:%u", problem->line, problem->column);
@@ -46,8 +81,10 @@ print_problem (const char       *file,
   if (problem->path != NULL)
     g_string_append_printf (line, "%s: ", problem->path);
   g_string_append (line, problem->message);
+  /* The name and the message can both hold what the file holds */
+  shown = ems_cli_text (line->str);
 
-  fprintf (stderr, "%s\n", line->str);
+  fprintf (stderr, "%s\n", shown);
 }
 
 /* Returns the assessment, or NULL after printing why to stderr. Warnings
@@ -61,35 +98,15 @@ ems_cli_load (const char  *path,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   EmsAssessment *assessment;
-  GStatBuf st;
   gsize length = 0;
 
-  /* Plain stat and read: this runs once per file over thousands of files. */
-  if (g_stat (path, &st) != 0)
+  /* Regular files only, never more than the limit: not a folder, not
+   * /dev/zero, not a FIFO that would block. */
+  if (!ems_file_read_bounded (path, EMS_MAX_FILE_SIZE, &contents, &length, &error))
     {
-      int saved_errno = errno;
+      g_autofree char *shown = ems_cli_text (path);
 
-      g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-    }
-  else if (S_ISDIR (st.st_mode))
-    g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                         _("It is a folder, not an assessment file"));
-  else if (st.st_size > EMS_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (st.st_size);
-      g_autofree char *max = g_format_size (EMS_MAX_FILE_SIZE);
-
-      g_set_error (&error, EMS_ERROR, EMS_ERROR_TOO_LARGE,
-                   _("The file is too large to be an assessment (%s; the limit is %s)"), size, max);
-    }
-
-  if (error == NULL)
-    g_file_get_contents (path, &contents, &length, &error);
-
-  if (error != NULL)
-    {
-      fprintf (stderr, "%s: %s%s\n", path, _("error: "), error->message);
+      fprintf (stderr, "%s: %s%s\n", shown, _("error: "), error->message);
       return NULL;
     }
 

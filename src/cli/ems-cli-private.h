@@ -19,6 +19,9 @@ G_GNUC_PRINTF (1, 2)
 void            ems_cli_print_error          (const char    *format,
                                               ...);
 
+/* @text for the terminal: valid UTF-8, control characters escaped */
+char           *ems_cli_text                 (const char    *text);
+
 /* Returns the assessment, or NULL after printing why to stderr. Warnings
  * (answers to unknown questions) are printed too when @show_warnings;
  * @bytes_out (optional) receives the file's contents. */
@@ -37,6 +40,10 @@ gpointer        ems_cli_graphics_symbol      (const char    *name,
 /* A function of the graphics library, with the type its header gives it */
 #define GRAPHICS_FUNCTION(func, error) \
   ((__typeof__ (&func)) ems_cli_graphics_symbol (#func, (error)))
+
+/* FALSE, after saying why, when @out is one of @files (the same inode) */
+gboolean        ems_cli_check_output         (const char    *out,
+                                              char         **files);
 
 /* The time exports record: SOURCE_DATE_EPOCH when set */
 GDateTime      *ems_cli_export_time          (void);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ems-cli-private.h"
 #include "ems-json-writer.h"
@@ -94,6 +95,15 @@ append_summary_json (GString       *out,
 
   g_string_append (out, "{\"file\":");
   ems_json_append_string (out, path);
+  /* A name that is not UTF-8 is shown with U+FFFD above (JSON holds only
+   * Unicode text); its exact bytes follow, percent-encoded. */
+  if (!g_utf8_validate (path, -1, NULL))
+    {
+      g_autofree char *escaped = g_uri_escape_bytes ((const guint8 *) path, strlen (path), "/");
+
+      g_string_append (out, ",\"file_bytes\":");
+      ems_json_append_string (out, escaped);
+    }
   g_string_append (out, ",\"organisation\":");
   ems_json_append_string (out, name != NULL ? name : "");
   g_string_append (out, ",\"site\":");
@@ -150,10 +160,11 @@ print_summary_text (const char    *path,
   g_autofree char *overall = ems_format_percent (scores->has_overall, scores->overall);
   g_autofree char *coverage = ems_format_percent (TRUE, 100.0 * scores->coverage);
   g_autofree char *target = ems_format_percent (TRUE, scores->target);
-  const char *name = ems_assessment_get_name (assessment);
+  g_autofree char *shown_path = ems_cli_text (path);
+  g_autofree char *shown_name = ems_cli_text (ems_assessment_get_name (assessment));
 
-  printf ("%s\n", path);
-  printf ("  %s\n", name != NULL ? name : _("(no organisation name)"));
+  printf ("%s\n", shown_path);
+  printf ("  %s\n", shown_name != NULL ? shown_name : _("(no organisation name)"));
   /* Translators: overall score, its band, coverage and target, e.g.
    * "Overall 62.5 % (Amber) · coverage 90.0 % · target 75.0 %" */
   printf ("  ");

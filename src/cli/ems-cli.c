@@ -159,6 +159,11 @@ ems_cli_run (int    *argc,
   if (options.anonymise && !options.compare)
     return usage_error (context, _("--anonymise goes with --compare"));
 
+  /* Before anything is read or written: an export never replaces one of
+   * its own inputs (exit status 2, as for any other misuse). */
+  if (options.export_path != NULL && !ems_cli_check_output (options.export_path, options.files))
+    return EMS_EXIT_USAGE;
+
   if (options.compare)
     {
       if (n_files == 0)

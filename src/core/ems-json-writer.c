@@ -18,6 +18,7 @@ ems_json_append_string (GString    *out,
                         const char *value)
 {
   static const char hex[] = "0123456789abcdef";
+  g_autofree char *valid = NULL;
   const char *run;
 
   if (value == NULL)
@@ -25,6 +26,12 @@ ems_json_append_string (GString    *out,
       g_string_append (out, "null");
       return;
     }
+
+  /* JSON text is Unicode: bytes that are not UTF-8 (a file name in
+   * another encoding) become U+FFFD rather than make the document
+   * invalid. */
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
 
   g_string_append_c (out, '"');
 
