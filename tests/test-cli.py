@@ -660,6 +660,28 @@ class CommandLine(unittest.TestCase):
         run("--export", pdf, "--chart", "gaps", EXAMPLES[0], check_exit=2)
         run("--summary", "--chart", "gaps", EXAMPLES[0], check_exit=2)
 
+    def test_export_disk_full(self):
+        """A full disk: our message, never libxlsxwriter's own [ERROR]
+        lines, and nothing left behind. Needs a small tmpfs (root)."""
+        small = os.path.join(self.tmp, "small")
+        os.mkdir(small)
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", small],
+                          capture_output=True).returncode != 0:
+            os.rmdir(small)
+            self.skipTest("cannot mount a small tmpfs here")
+        try:
+            cases = [["--export", os.path.join(small, "one.xlsx"), EXAMPLES[0]],
+                     ["--compare", *EXAMPLES, "--export", os.path.join(small, "set.xlsx")]]
+            for args in cases:
+                with self.subTest(args=args[:2]):
+                    proc = run(*args, check_exit=1)
+                    self.assertNotIn("[ERROR]", proc.stderr)
+                    self.assertIn("disk is full", proc.stderr)
+                    self.assertEqual(os.listdir(small), [])
+        finally:
+            subprocess.run(["umount", small])
+            os.rmdir(small)
+
     def test_export_unwritable(self):
         out = os.path.join(self.tmp, "no-such-folder", "x.xlsx")
         proc = run("--export", out, EXAMPLES[0], check_exit=1)
