@@ -53,6 +53,13 @@ ems_json_reader_new (const char *data,
 
   reader->data = data;
   reader->end = data + length;
+
+  /* A UTF-8 byte order mark (Windows editors write one) is not part of
+   * the text: RFC 8259 lets a reader ignore it, and columns count from
+   * after it. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3;
+
   reader->p = data;
   reader->line = 1;
   reader->line_start = data;
@@ -420,12 +427,16 @@ read_value (EmsJsonReader *reader)
   switch (*reader->p)
     {
     case '{':
-      reader->p++;
-      return push (reader, TRUE);
-
     case '[':
-      reader->p++;
-      return push (reader, FALSE);
+      {
+        /* Pushed before the bracket is consumed, so that "nested too
+         * deeply" points at the bracket */
+        EmsJsonToken token = push (reader, *reader->p == '{');
+
+        if (token != EMS_JSON_ERROR)
+          reader->p++;
+        return token;
+      }
 
     case '"':
       return read_string (reader, reader->string);
