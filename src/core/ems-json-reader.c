@@ -352,6 +352,23 @@ read_number (EmsJsonReader *reader)
 
   reader->p = p;
   len = p - start;
+
+  /* Up to 18 digits always fit a gint64: no strtoll, no copy (levels,
+   * versions and counts are all of this kind) */
+  if (integral && len - (*start == '-') <= 18)
+    {
+      gint64 value = 0;
+
+      for (const char *d = start + (*start == '-'); d < p; d++)
+        value = value * 10 + (*d - '0');
+      if (*start == '-')
+        value = -value;
+      reader->int_overflow = FALSE;
+      reader->int_value = value;
+      reader->double_value = (double) value;
+      return EMS_JSON_INTEGER;
+    }
+
   /* A whole number that does not fit a gint64 comes as a double, marked
    * so that the caller can say why it is not a whole number. */
   reader->int_overflow = FALSE;
