@@ -2,9 +2,8 @@
  *
  * json-glib builds a whole tree and cannot say where in the text a member
  * stood; reading assessments token by token is several times faster and
- * lets every problem carry its line and column. Writing stays with
- * json-glib's generator. It needs only GLib: the command line reads files
- * without loading json-glib or GIO.
+ * lets every problem carry its line and column (writing is
+ * ems-json-writer.h). It needs only GLib.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
