@@ -9,9 +9,11 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ems-json-reader.h"
+#include "ems-json-writer.h"
 
 typedef struct
 {
@@ -264,6 +266,66 @@ test_dup_raw (void)
   g_assert_cmpstr (name, ==, "next");
 }
 
+/* The writer's side, where it meets the reader: numbers read back to the
+ * same double, whole numbers as %.15g writes them, and text that is not
+ * UTF-8 never makes the document invalid. */
+static void
+test_writer_round_trip (void)
+{
+  const double values[] = {
+    0, -0.0, 1, -1, 100, 62.5, 0.1, 1.0 / 3, 2.0 / 3, 11.0 / 12, 1e15 - 1, 1e15,
+    -1e15 + 1, 123456789012345.0, 9007199254740993.0, 1e300, 5e-324, 75.0 * 7 / 9,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(EmsJsonReader) reader = NULL;
+      char expected[G_ASCII_DTOSTR_BUF_SIZE];
+      EmsJsonToken token;
+
+      ems_json_append_double (out, values[i]);
+      if (values[i] == (double) (gint64) values[i] && values[i] > -1e15 && values[i] < 1e15)
+        {
+          g_ascii_formatd (expected, sizeof expected, "%.15g", values[i]);
+          g_assert_cmpstr (out->str, ==, expected);
+        }
+      reader = ems_json_reader_new (out->str, out->len);
+      token = ems_json_reader_next (reader);
+      g_assert_true (token == EMS_JSON_INTEGER || token == EMS_JSON_DOUBLE);
+      g_assert_true (ems_json_reader_get_double (reader) == values[i]);
+      /* (an integer has no signed zero: "-0" reads as 0) */
+      if (token == EMS_JSON_DOUBLE)
+        g_assert_cmpint (signbit (ems_json_reader_get_double (reader)), ==, signbit (values[i]));
+    }
+}
+
+static void
+test_writer_not_utf8 (void)
+{
+  const char *cases[][2] = {
+    { "caf\xe9.emsa", "\"caf\xef\xbf\xbd.emsa\"" },
+    { "a\tb\x1b\x7f\"\\", "\"a\\tb\\u001b\\u007f\\\"\\\\\"" },
+    { "ok é", "\"ok é\"" },
+    { "\xff\n", "\"\xef\xbf\xbd\\n\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("[");
+      g_autoptr(EmsJsonReader) reader = NULL;
+
+      ems_json_append_string (out, cases[i][0]);
+      g_assert_cmpstr (out->str + 1, ==, cases[i][1]);
+      g_string_append_c (out, ']');
+      reader = ems_json_reader_new (out->str, out->len);
+      g_assert_cmpint (ems_json_reader_next (reader), ==, EMS_JSON_BEGIN_ARRAY);
+      g_assert_cmpint (ems_json_reader_next (reader), ==, EMS_JSON_STRING);
+      g_assert_cmpint (ems_json_reader_next (reader), ==, EMS_JSON_END_ARRAY);
+      g_assert_cmpint (ems_json_reader_next (reader), ==, EMS_JSON_END);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +339,8 @@ main (int   argc,
       g_test_add_data_func (path, &rows[i], test_row);
     }
   g_test_add_func ("/json-reader/dup-raw", test_dup_raw);
+  g_test_add_func ("/json-writer/round-trip", test_writer_round_trip);
+  g_test_add_func ("/json-writer/not-utf8", test_writer_not_utf8);
 
   return g_test_run ();
 }
