@@ -208,6 +208,14 @@ read_hex4 (EmsJsonReader *reader,
   return TRUE;
 }
 
+/* The bytes that end a run of plain text in a string: the quote, the
+ * backslash and the control characters (one look-up per byte) */
+static const guint8 ends_run[256] = {
+  [0x00 ... 0x1f] = 1,
+  ['"'] = 1,
+  ['\\'] = 1,
+};
+
 /* At the opening quote. */
 static EmsJsonToken
 read_string (EmsJsonReader *reader,
@@ -221,9 +229,7 @@ read_string (EmsJsonReader *reader,
       const char *run = reader->p;
       guchar high = 0;
 
-      while (reader->p < reader->end &&
-             *reader->p != '"' && *reader->p != '\\' &&
-             (guchar) *reader->p >= 0x20)
+      while (reader->p < reader->end && !ends_run[(guchar) *reader->p])
         high |= (guchar) *reader->p++;
 
       if (reader->p > run)
