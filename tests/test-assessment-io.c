@@ -8,9 +8,11 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "ems-assessment.h"
 #include "ems-error.h"
+#include "ems-file-read.h"
 
 static EmsAssessment *
 build_full_assessment (void)
@@ -319,6 +321,22 @@ static const BadCase bad_cases[] = {
   { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, EMS_ERROR_NOT_JSON, "binary" },
   { "invalid-utf8", "{\"format\":\"ten-elements-assessment\",\n\"organisation\":{\"name\":\"Caf\xe9\"}}", -1, EMS_ERROR_NOT_JSON, "Line 2, column 28" },
   { "utf16", "\xff\xfe{\0}\0", 6, EMS_ERROR_NOT_JSON, NULL },
+  /* A repeated member is an error where it repeats, at every level:
+   * never one value kept and the other silently dropped */
+  { "repeated-assessor", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"assessor\":\"A\",\n\"assessor\":\"B\"}", -1, EMS_ERROR_INVALID, "Line 2, column 12: “assessor” appears more than once" },
+  { "repeated-format", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\n  \"format\":\"ten-elements-assessment\"}", -1, EMS_ERROR_INVALID, "Line 2, column 12: “format” appears more than once" },
+  { "repeated-format-other", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"format\":\"x\"}", -1, EMS_ERROR_INVALID, "“format” appears more than once" },
+  { "repeated-version", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"format_version\":1}", -1, EMS_ERROR_INVALID, "“format_version” appears more than once" },
+  { "repeated-answers", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{},\"answers\":{}}", -1, EMS_ERROR_INVALID, "“answers” appears more than once" },
+  { "repeated-unknown", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"workshop\":1,\"workshop\":2}", -1, EMS_ERROR_INVALID, "“workshop” appears more than once" },
+  { "repeated-org-name", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"organisation\":{\"name\":\"x\",\"name\":\"y\"}}", -1, EMS_ERROR_INVALID, "“organisation/name” appears more than once" },
+  { "repeated-framework-id", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"framework\":{\"id\":\"cec-10-elements\",\"id\":\"cec-10-elements\"}}", -1, EMS_ERROR_INVALID, "“framework/id” appears more than once" },
+  { "repeated-level", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{\"1.1\":{\"level\":2,\"level\":3}}}", -1, EMS_ERROR_INVALID, "“answers/1.1/level” appears more than once" },
+  { "repeated-action-title", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"actions\":[{\"title\":\"a\",\"title\":\"b\"}]}", -1, EMS_ERROR_INVALID, "“actions/1/title” appears more than once" },
+  /* Whole numbers beyond 64 bits say so */
+  { "level-2^63", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{\"1.1\":{\"level\":9223372036854775808}}}", -1, EMS_ERROR_INVALID, "too large for 64 bits" },
+  { "employees-below-int64", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"organisation\":{\"employees\":-9223372036854775809}}", -1, EMS_ERROR_INVALID, "too large for 64 bits" },
+  { "version-huge", "{\"format\":\"ten-elements-assessment\",\"format_version\":123456789012345678901234567890}", -1, EMS_ERROR_INVALID, "too large for 64 bits" },
 };
 
 static void
@@ -449,6 +467,55 @@ test_huge_garbage (void)
   assessment = ems_assessment_load_from_data (NULL, garbage, EMS_MAX_FILE_SIZE - 1, NULL, &error);
   g_assert_null (assessment);
   g_assert_nonnull (error);
+}
+
+/* Only regular files, and the limit holds while reading: a file whose
+ * size stat () gives as 0 (as /proc files) is still cut off. */
+static void
+test_read_bounded (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ems-read-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.emsa", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_false (ems_file_read_bounded ("/proc/self/maps", 16, &contents, &length, &error));
+  g_assert_error (error, EMS_ERROR, EMS_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_true (ems_file_read_bounded ("/proc/self/maps", 1024 * 1024, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 16);
+  g_assert_cmpuint (strlen (contents), ==, length);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_false (ems_file_read_bounded ("/dev/zero", 1024, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+
+  g_assert_false (ems_file_read_bounded (dir, 1024, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_clear_error (&error);
+
+  /* A FIFO with no writer: refused at once, never waited on */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (ems_file_read_bounded (fifo, 1024, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (fifo);
+    g_autoptr(EmsAssessment) assessment = ems_assessment_load_from_file (NULL, file, NULL, NULL, &error);
+
+    g_assert_null (assessment);
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+    g_clear_error (&error);
+  }
+  g_unlink (fifo);
+
+  g_assert_false (ems_file_read_bounded (fifo, 1024, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_rmdir (dir);
 }
 
 static void
@@ -673,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/assessment/action-list", test_action_list);
   g_test_add_func ("/assessment/written-layout", test_written_layout);
   g_test_add_func ("/assessment/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/assessment/read-bounded", test_read_bounded);
   g_test_add_func ("/assessment/dates", test_dates);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

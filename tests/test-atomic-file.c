@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -134,6 +135,133 @@ test_keeps_mode (Fixture       *f,
   g_assert_cmpstr (text, ==, "new");
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+}
+
+/* 0666 is a mode like any other: kept, whatever the umask */
+static void
+test_keeps_mode_0666 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "shared.emsa");
+  g_autoptr(GError) error = NULL;
+  mode_t mask = umask (022);
+  struct stat st;
+  gboolean ok;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+
+  write_string (path, "new", NULL, &error, &ok);
+  umask (mask);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0666);
+}
+
+/* The owner and group of an existing file are kept where we may set
+ * them: root may give any; others their own groups (tested when the
+ * user has a second group). */
+static void
+test_keeps_owner (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "owned.emsa");
+  g_autoptr(GError) error = NULL;
+  gid_t groups[64];
+  uid_t uid = geteuid ();
+  gid_t gid = getegid ();
+  struct stat st;
+  gboolean ok;
+  int n;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  if (uid == 0)
+    {
+      uid = 4321;
+      gid = 8765;
+    }
+  else
+    {
+      n = getgroups (G_N_ELEMENTS (groups), groups);
+      for (int i = 0; i < n; i++)
+        if (groups[i] != gid)
+          {
+            gid = groups[i];
+            break;
+          }
+      if (gid == getegid ())
+        {
+          g_test_skip ("needs root or a second group");
+          return;
+        }
+    }
+  g_assert_cmpint (chown (path, uid, gid), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+
+  write_string (path, "new", NULL, &error, &ok);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_uid, ==, uid);
+  g_assert_cmpint (st.st_gid, ==, gid);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+}
+
+/* A name near NAME_MAX: the temporary name is cut to fit, stays hidden,
+ * and two writers still get two names. */
+static void
+test_long_name (Fixture       *f,
+                gconstpointer  data)
+{
+  for (gsize len = 230; len <= 255; len += 5)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EmsAtomicFile) first = NULL;
+      g_autoptr(EmsAtomicFile) second = NULL;
+      g_autofree char *first_name = NULL;
+      g_autofree char *second_name = NULL;
+      const char *expected[] = { NULL, NULL };
+      GString *s = g_string_new (NULL);
+      gboolean ok;
+
+      /* "é" is two bytes: the cut must not split it */
+      while (s->len + 6 < len)
+        g_string_append (s, "é");
+      while (s->len + 5 < len)
+        g_string_append_c (s, 'x');
+      g_string_append (s, ".emsa");
+      name = g_string_free (s, FALSE);
+      g_assert_cmpuint (strlen (name), ==, len);
+      path = path_in (f, name);
+
+      first = ems_atomic_file_open_path (path, NULL, &error);
+      g_assert_no_error (error);
+      second = ems_atomic_file_open_path (path, NULL, &error);
+      g_assert_no_error (error);
+      first_name = g_path_get_basename (ems_atomic_file_get_temp_path (first));
+      second_name = g_path_get_basename (ems_atomic_file_get_temp_path (second));
+      g_assert_cmpstr (first_name, !=, second_name);
+      g_assert_cmpuint (strlen (first_name), <=, 255);
+      g_assert_true (first_name[0] == '.');
+      g_assert_true (g_str_has_suffix (first_name, ".ten-elements-tmp"));
+      g_assert_true (g_utf8_validate (first_name, -1, NULL));
+      g_assert_true (strncmp (first_name + 1, name, 100) == 0);
+      g_clear_pointer (&first, ems_atomic_file_free);
+      g_clear_pointer (&second, ems_atomic_file_free);
+
+      write_string (path, "long", NULL, &error, &ok);
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      text = read_all (path);
+      g_assert_cmpstr (text, ==, "long");
+      expected[0] = name;
+      assert_folder_holds (f, expected);
+      g_unlink (path);
+    }
 }
 
 static void
@@ -320,6 +448,9 @@ main (int   argc,
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/atomic-file/new-file", test_new_file);
   ADD ("/atomic-file/keeps-mode", test_keeps_mode);
+  ADD ("/atomic-file/keeps-mode-0666", test_keeps_mode_0666);
+  ADD ("/atomic-file/keeps-owner", test_keeps_owner);
+  ADD ("/atomic-file/long-name", test_long_name);
   ADD ("/atomic-file/keeps-symlink", test_keeps_symlink);
   ADD ("/atomic-file/read-only", test_read_only);
   ADD ("/atomic-file/etag", test_etag);

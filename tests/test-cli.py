@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.parse
 
 EXE = os.environ["TEN_ELEMENTS"]
 EXAMPLES = sorted(glob.glob(os.path.join(os.environ["EMS_EXAMPLES_DIR"], "*.emsa")))
@@ -459,6 +460,92 @@ class CommandLine(unittest.TestCase):
         proc = run("--summary", self.tmp, check_exit=1)
         self.assertIn("folder", proc.stderr)
 
+    def test_hostile_files(self):
+        """Only regular files are read: /dev/zero is not read without end,
+        a FIFO does not block, a folder is named as such."""
+        fifo = os.path.join(self.tmp, "pipe.emsa")
+        os.mkfifo(fifo)
+        try:
+            for mode in ("--validate", "--summary", "--compare"):
+                for path, needle in (("/dev/zero", "not a regular file"),
+                                     (fifo, "not a regular file"),
+                                     (self.tmp, "folder")):
+                    with self.subTest(mode=mode, path=path):
+                        proc = subprocess.run([EXE, mode, path], capture_output=True, text=True,
+                                              env=headless_env(), timeout=10)
+                        self.assertEqual(proc.returncode, 1, proc.stderr)
+                        self.assertIn(needle, proc.stderr)
+            proc = subprocess.run([EXE, "--export", os.path.join(self.tmp, "z.xlsx"), "/dev/zero"],
+                                  capture_output=True, text=True, env=headless_env(), timeout=10)
+            self.assertEqual(proc.returncode, 1)
+            self.assertFalse(os.path.exists(os.path.join(self.tmp, "z.xlsx")))
+        finally:
+            os.unlink(fifo)
+
+    def test_names_not_utf8_or_with_controls(self):
+        """--summary --json stays valid JSON whatever the file names are;
+        text output never passes a control character to the terminal."""
+        tmp = os.fsencode(self.tmp)
+        latin1 = os.path.join(tmp, b"caf\xe9.emsa")
+        escape = os.path.join(tmp, b"x\x1b[2J\ty.emsa")
+        for name in (latin1, escape):
+            shutil.copyfile(EXAMPLES[0], name)
+        try:
+            proc = subprocess.run([os.fsencode(EXE), b"--summary", b"--json", latin1, escape],
+                                  capture_output=True, env=headless_env(), timeout=60)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            result = json.loads(proc.stdout.decode("utf-8"))   # strict UTF-8, valid JSON
+            self.assertEqual(result[0]["file"], os.fsdecode(tmp) + "/caf\ufffd.emsa")
+            self.assertEqual(urllib.parse.unquote_to_bytes(result[0]["file_bytes"]), latin1)
+            self.assertEqual(result[1]["file"], os.fsdecode(escape))
+            self.assertNotIn("file_bytes", result[1])
+
+            for args in ((b"--summary",), (b"--validate",), (b"--compare",)):
+                with self.subTest(args=args):
+                    proc = subprocess.run([os.fsencode(EXE), *args, latin1, escape,
+                                           os.path.join(tmp, b"missing\x07.emsa")],
+                                          capture_output=True, env=headless_env(), timeout=60)
+                    for stream in (proc.stdout, proc.stderr):
+                        text = stream.decode("utf-8")   # valid UTF-8
+                        self.assertFalse(any(ord(c) < 0x20 and c != "\n" for c in text), text)
+                    self.assertIn("missing\\x07.emsa", proc.stderr.decode())
+            proc = subprocess.run([os.fsencode(EXE), b"--summary", escape],
+                                  capture_output=True, env=headless_env(), timeout=60)
+            self.assertIn("x\\x1b[2J\\x09y.emsa", proc.stdout.decode())
+        finally:
+            os.unlink(latin1)
+            os.unlink(escape)
+
+    def test_export_onto_an_input(self):
+        """OUT may not be one of the FILEs, whatever the path to it: the
+        export is refused (exit 2) before anything is written."""
+        path = os.path.join(self.tmp, "self.xlsx")
+        shutil.copyfile(EXAMPLES[0], path)
+        with open(path, "rb") as f:
+            before = f.read()
+        hard = os.path.join(self.tmp, "hard.xlsx")
+        link = os.path.join(self.tmp, "link.xlsx")
+        os.link(path, hard)
+        os.symlink(path, link)
+        try:
+            cases = [("--export", path, path),
+                     ("--export", os.path.join(self.tmp, ".", "self.xlsx"), path),
+                     ("--export", hard, path),
+                     ("--export", link, path),
+                     ("--export", path, link),
+                     ("--compare", "--export", hard, EXAMPLES[1], path)]
+            for args in cases:
+                with self.subTest(args=args):
+                    proc = run(*args, check_exit=2)
+                    self.assertIn("input", proc.stderr)
+                    with open(path, "rb") as f:
+                        self.assertEqual(f.read(), before)
+            self.assertEqual(os.stat(path).st_ino, os.stat(hard).st_ino)
+            self.assertEqual(sorted(os.listdir(self.tmp)).count(".self.xlsx"), 0)
+        finally:
+            for p in (path, hard, link):
+                os.unlink(p)
+
     # --compare
 
     def test_compare_json_statistics(self):
@@ -572,6 +659,28 @@ class CommandLine(unittest.TestCase):
         run("--export", svg, "--scale", "2", EXAMPLES[0], check_exit=2)
         run("--export", pdf, "--chart", "gaps", EXAMPLES[0], check_exit=2)
         run("--summary", "--chart", "gaps", EXAMPLES[0], check_exit=2)
+
+    def test_export_disk_full(self):
+        """A full disk: our message, never libxlsxwriter's own [ERROR]
+        lines, and nothing left behind. Needs a small tmpfs (root)."""
+        small = os.path.join(self.tmp, "small")
+        os.mkdir(small)
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", small],
+                          capture_output=True).returncode != 0:
+            os.rmdir(small)
+            self.skipTest("cannot mount a small tmpfs here")
+        try:
+            cases = [["--export", os.path.join(small, "one.xlsx"), EXAMPLES[0]],
+                     ["--compare", *EXAMPLES, "--export", os.path.join(small, "set.xlsx")]]
+            for args in cases:
+                with self.subTest(args=args[:2]):
+                    proc = run(*args, check_exit=1)
+                    self.assertNotIn("[ERROR]", proc.stderr)
+                    self.assertIn("disk is full", proc.stderr)
+                    self.assertEqual(os.listdir(small), [])
+        finally:
+            subprocess.run(["umount", small])
+            os.rmdir(small)
 
     def test_export_unwritable(self):
         out = os.path.join(self.tmp, "no-such-folder", "x.xlsx")

@@ -7,12 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "ems-action-list.h"
 #include "ems-assessment.h"
 #include "ems-atomic-file.h"
 #include "ems-error.h"
+#include "ems-file-read.h"
 
 /**
  * ems_assessment_get_actions:
@@ -38,39 +37,6 @@ ems_assessment_get_actions (EmsAssessment *self)
   return model;
 }
 
-static gboolean
-check_size (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return FALSE;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                           _("It is a folder, not an assessment file"));
-      return FALSE;
-    }
-
-  if (g_file_info_get_size (info) > EMS_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *max = g_format_size (EMS_MAX_FILE_SIZE);
-
-      g_set_error (error, EMS_ERROR, EMS_ERROR_TOO_LARGE,
-                   _("The file is too large to be an assessment (%s; the limit is %s)"), size, max);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 EmsAssessment *
 ems_assessment_load_from_file (EmsChecklist  *checklist,
                                GFile         *file,
@@ -86,8 +52,8 @@ ems_assessment_load_from_file (EmsChecklist  *checklist,
   if (problems != NULL)
     *problems = NULL;
 
-  if (!check_size (file, cancellable, error) ||
-      !g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  /* A regular file, read up to the limit and no further */
+  if (!ems_file_load_bounded (file, EMS_MAX_FILE_SIZE, cancellable, &contents, &length, error))
     return NULL;
 
   return ems_assessment_load_from_data (checklist, contents, length, problems, error);

@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -152,6 +153,27 @@ remove_orphans (const char *dir)
     }
 }
 
+/* The temporary name for @base: ".BASE.XXXXXX.ten-elements-tmp", with
+ * BASE cut (at a character boundary) when the whole would pass NAME_MAX,
+ * so that a target name near the limit can still be written. Hidden and
+ * unique either way. */
+static char *
+temp_template (const char *base)
+{
+  gsize room = NAME_MAX - strlen (".." "XXXXXX" TEMP_SUFFIX);
+  gsize len = strlen (base);
+
+  if (len > room)
+    {
+      len = room;
+      /* Not in the middle of a UTF-8 sequence */
+      while (len > 0 && ((guchar) base[len] & 0xC0) == 0x80)
+        len--;
+    }
+
+  return g_strdup_printf (".%.*s.XXXXXX" TEMP_SUFFIX, (int) len, base);
+}
+
 /* A new temporary file beside @real_path, locked: -1 and errno on failure */
 static int
 create_locked_temp (const char  *real_path,
@@ -163,7 +185,7 @@ create_locked_temp (const char  *real_path,
 
   for (guint i = 0; i < MAX_TRIES; i++)
     {
-      g_autofree char *name = g_strdup_printf (".%s.XXXXXX" TEMP_SUFFIX, base);
+      g_autofree char *name = temp_template (base);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       struct stat st_fd;
       struct stat st_path;
@@ -197,6 +219,7 @@ open_local (EmsAtomicFile  *self,
 {
   g_autofree char *dir = NULL;
   struct stat st;
+  gboolean exists = FALSE;
   mode_t mode = 0666;
   int saved_errno = 0;
 
@@ -229,6 +252,7 @@ open_local (EmsAtomicFile  *self,
           return FALSE;
         }
       mode = st.st_mode & 07777;
+      exists = TRUE;
     }
 
   dir = g_path_get_dirname (self->real_path);
@@ -251,9 +275,17 @@ open_local (EmsAtomicFile  *self,
       return FALSE;
     }
 
-  /* g_mkstemp_full() applied the umask; an existing file keeps its mode */
-  if (mode != 0666)
-    (void) fchmod (self->fd, mode);
+  /* An existing file keeps its owner and group where we may give them
+   * (root may; others only a group they belong to: EPERM otherwise, and
+   * the file becomes theirs, as any new file would), then its mode:
+   * g_mkstemp_full() applied the umask, and chown clears set-id bits. */
+  if (exists)
+    {
+      if ((st.st_uid != geteuid () || st.st_gid != getegid ()) &&
+          fchown (self->fd, st.st_uid, st.st_gid) != 0 && errno == EPERM)
+        (void) fchown (self->fd, (uid_t) -1, st.st_gid);
+      (void) fchmod (self->fd, mode);
+    }
 
   return TRUE;
 }

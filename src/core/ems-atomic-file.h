@@ -14,7 +14,9 @@ typedef struct _EmsAtomicFile EmsAtomicFile;
  * (".NAME.XXXXXX.ten-elements-tmp") beside the real file, locked for as long
  * as it is open, and replaces the target only on commit. Follows symbolic
  * links (the link stays, its target is replaced), keeps the mode of an
- * existing file, and refuses a read-only one. Temporary files that a killed
+ * existing file (and its owner and group, where the user may set them),
+ * and refuses a read-only one. A target name near NAME_MAX gets a shorter
+ * temporary name, still hidden and unique. Temporary files that a killed
  * writer left in that folder (unlocked ones) are removed on the way.
  *
  * @expected_etag, when not NULL, is the etag the target had when it was

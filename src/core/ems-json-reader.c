@@ -39,6 +39,7 @@ struct _EmsJsonReader
   GString     *name;          /* member names, apart from values */
   gint64       int_value;
   double       double_value;
+  gboolean     int_overflow;  /* of the last number */
   gboolean     boolean_value;
 
   char        *error;
@@ -52,6 +53,13 @@ ems_json_reader_new (const char *data,
 
   reader->data = data;
   reader->end = data + length;
+
+  /* A UTF-8 byte order mark (Windows editors write one) is not part of
+   * the text: RFC 8259 lets a reader ignore it, and columns count from
+   * after it. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3;
+
   reader->p = data;
   reader->line = 1;
   reader->line_start = data;
@@ -200,6 +208,14 @@ read_hex4 (EmsJsonReader *reader,
   return TRUE;
 }
 
+/* The bytes that end a run of plain text in a string: the quote, the
+ * backslash and the control characters (one look-up per byte) */
+static const guint8 ends_run[256] = {
+  [0x00 ... 0x1f] = 1,
+  ['"'] = 1,
+  ['\\'] = 1,
+};
+
 /* At the opening quote. */
 static EmsJsonToken
 read_string (EmsJsonReader *reader,
@@ -213,9 +229,7 @@ read_string (EmsJsonReader *reader,
       const char *run = reader->p;
       guchar high = 0;
 
-      while (reader->p < reader->end &&
-             *reader->p != '"' && *reader->p != '\\' &&
-             (guchar) *reader->p >= 0x20)
+      while (reader->p < reader->end && !ends_run[(guchar) *reader->p])
         high |= (guchar) *reader->p++;
 
       if (reader->p > run)
@@ -344,12 +358,33 @@ read_number (EmsJsonReader *reader)
 
   reader->p = p;
   len = p - start;
+
+  /* Up to 18 digits always fit a gint64: no strtoll, no copy (levels,
+   * versions and counts are all of this kind) */
+  if (integral && len - (*start == '-') <= 18)
+    {
+      gint64 value = 0;
+
+      for (const char *d = start + (*start == '-'); d < p; d++)
+        value = value * 10 + (*d - '0');
+      if (*start == '-')
+        value = -value;
+      reader->int_overflow = FALSE;
+      reader->int_value = value;
+      reader->double_value = (double) value;
+      return EMS_JSON_INTEGER;
+    }
+
+  /* A whole number that does not fit a gint64 comes as a double, marked
+   * so that the caller can say why it is not a whole number. */
+  reader->int_overflow = FALSE;
   if (len >= sizeof buf)
     {
       /* Far longer than any number an assessment holds. */
       g_autofree char *copy = g_strndup (start, len);
 
       reader->double_value = g_ascii_strtod (copy, NULL);
+      reader->int_overflow = integral;
       return EMS_JSON_DOUBLE;
     }
 
@@ -369,6 +404,7 @@ read_number (EmsJsonReader *reader)
           reader->double_value = (double) value;
           return EMS_JSON_INTEGER;
         }
+      reader->int_overflow = TRUE;
     }
 
   reader->double_value = g_ascii_strtod (buf, NULL);
@@ -414,12 +450,16 @@ read_value (EmsJsonReader *reader)
   switch (*reader->p)
     {
     case '{':
-      reader->p++;
-      return push (reader, TRUE);
-
     case '[':
-      reader->p++;
-      return push (reader, FALSE);
+      {
+        /* Pushed before the bracket is consumed, so that "nested too
+         * deeply" points at the bracket */
+        EmsJsonToken token = push (reader, *reader->p == '{');
+
+        if (token != EMS_JSON_ERROR)
+          reader->p++;
+        return token;
+      }
 
     case '"':
       return read_string (reader, reader->string);
@@ -669,6 +709,12 @@ double
 ems_json_reader_get_double (EmsJsonReader *reader)
 {
   return reader->double_value;
+}
+
+gboolean
+ems_json_reader_get_int_overflow (EmsJsonReader *reader)
+{
+  return reader->int_overflow;
 }
 
 gboolean

@@ -2,9 +2,8 @@
  *
  * json-glib builds a whole tree and cannot say where in the text a member
  * stood; reading assessments token by token is several times faster and
- * lets every problem carry its line and column. Writing stays with
- * json-glib's generator. It needs only GLib: the command line reads files
- * without loading json-glib or GIO.
+ * lets every problem carry its line and column (writing is
+ * ems-json-writer.h). It needs only GLib.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,7 +54,11 @@ char          *ems_json_reader_dup_raw     (EmsJsonReader  *reader,
 
 const char    *ems_json_reader_get_string  (EmsJsonReader  *reader);
 gint64         ems_json_reader_get_int     (EmsJsonReader  *reader);
+/* Out of range: ±HUGE_VAL (1e400 is a number, but not a finite double) */
 double         ems_json_reader_get_double  (EmsJsonReader  *reader);
+/* After EMS_JSON_DOUBLE: TRUE when the number is written as a whole
+ * number (no fraction, no exponent) too large for 64 bits */
+gboolean       ems_json_reader_get_int_overflow (EmsJsonReader *reader);
 gboolean       ems_json_reader_get_boolean (EmsJsonReader  *reader);
 /* 1-based position of the last token (or of the error) */
 guint          ems_json_reader_get_line    (EmsJsonReader  *reader);

@@ -18,6 +18,9 @@ ems_json_append_string (GString    *out,
                         const char *value)
 {
   static const char hex[] = "0123456789abcdef";
+  const char *start = value;
+  gsize mark = out->len;
+  guchar high = 0;
   const char *run;
 
   if (value == NULL)
@@ -33,7 +36,10 @@ ems_json_append_string (GString    *out,
       guchar c = (guchar) *value;
 
       if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-        continue;
+        {
+          high |= c;
+          continue;
+        }
 
       g_string_append_len (out, run, value - run);
       run = value + 1;
@@ -55,6 +61,19 @@ ems_json_append_string (GString    *out,
         }
     }
 
+  /* JSON text is Unicode: a value with bytes that are not UTF-8 (a file
+   * name in another encoding) is written again with U+FFFD for them,
+   * rather than make the document invalid. Only values with non-ASCII
+   * bytes are checked. */
+  if ((high & 0x80) && !g_utf8_validate (start, value - start, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (start, value - start);
+
+      g_string_truncate (out, mark);
+      ems_json_append_string (out, valid);
+      return;
+    }
+
   g_string_append_len (out, run, value - run);
   g_string_append_c (out, '"');
 }
@@ -63,6 +82,7 @@ void
 ems_json_append_double (GString *out,
                         double   value)
 {
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!isfinite (value))
@@ -71,13 +91,20 @@ ems_json_append_double (GString *out,
       return;
     }
 
-  for (int precision = 15; precision <= 17; precision++)
+  /* Whole numbers (0, 1, 100: many scores and coverages) are their
+   * digits, as %.15g writes them below 10^15; -0 goes the long way. */
+  if (value > -1e15 && value < 1e15 && value == (double) (gint64) value &&
+      (value != 0 || !signbit (value)))
     {
-      char format[8];
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (precision == 17 || g_ascii_strtod (buf, NULL) == value)
+  /* The shortest of 15, 16 or 17 significant digits that reads back */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
+      if (i == G_N_ELEMENTS (formats) - 1 || g_ascii_strtod (buf, NULL) == value)
         break;
     }
 

@@ -12,13 +12,18 @@
  */
 
 #define G_LOG_DOMAIN "ems-xlsx"
+/* memfd_create () */
+#define _GNU_SOURCE
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -525,6 +530,89 @@ make_formats (EmsXlsxBook *book)
 }
 
 
+/* Where libxlsxwriter writes the package.
+ *
+ * workbook_close () prints "[ERROR] workbook_close(): …" on stderr when
+ * it cannot open its output (lxw_packager_new), create its temporary
+ * files (LXW_ERROR_CREATING_TMPFILE), or write, add to or close the zip
+ * (LXW_ERROR_ZIP_*: a full disk, a quota, an I/O error). So the package
+ * goes to memory, an anonymous memfd opened by name through /proc, where
+ * none of these can happen short of running out of memory; its bytes then
+ * reach the disk through the atomic writer, whose errors are ours and say
+ * what failed. Its temporary files go first to the target's folder, which
+ * the atomic writer has just proven writable (then TMPDIR, /tmp, ".").
+ * Without memfd or /proc, libxlsxwriter writes the atomic writer's
+ * temporary file itself, as before. */
+typedef struct
+{
+  int   fd;       /* the memfd, or -1 */
+  char *name;     /* what libxlsxwriter opens */
+  char *tmpdir;
+} XlsxOutput;
+
+static void
+xlsx_output_init (XlsxOutput    *out,
+                  EmsAtomicFile *writer)
+{
+  out->tmpdir = g_path_get_dirname (ems_atomic_file_get_temp_path (writer));
+  out->fd = memfd_create ("ten-elements-xlsx", MFD_CLOEXEC);
+  if (out->fd >= 0)
+    {
+      out->name = g_strdup_printf ("/proc/self/fd/%d", out->fd);
+      if (access (out->name, W_OK) == 0)
+        return;
+      g_clear_pointer (&out->name, g_free);
+      close (out->fd);
+      out->fd = -1;
+    }
+  out->name = g_strdup (ems_atomic_file_get_temp_path (writer));
+}
+
+static void
+xlsx_output_clear (XlsxOutput *out)
+{
+  if (out->fd >= 0)
+    close (out->fd);
+  g_clear_pointer (&out->name, g_free);
+  g_clear_pointer (&out->tmpdir, g_free);
+}
+
+/* The package, from memory to the atomic writer's temporary file */
+static gboolean
+xlsx_output_copy (XlsxOutput     *out,
+                  EmsAtomicFile  *writer,
+                  GError        **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize size = 64 * 1024;
+
+  if (out->fd < 0)
+    return TRUE;
+
+  buffer = g_malloc (size);
+  for (off_t offset = 0;;)
+    {
+      gssize n = pread (out->fd, buffer, size, offset);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
+                       /* Translators: %s is the system's reason */
+                       _("Could not complete the workbook: %s"), g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        return TRUE;
+      if (!ems_atomic_file_write (writer, buffer, n, error))
+        return FALSE;
+      offset += n;
+    }
+}
+
 /* Errors of the export carry EMS_ERROR_EXPORT, with the writer's message */
 static void
 propagate_export_error (GError **error,
@@ -544,6 +632,7 @@ ems_xlsx_write_atomic (const char        *path,
   EmsXlsxBook book = { 0 };
   lxw_workbook_options options = { .constant_memory = LXW_FALSE };
   g_autoptr(EmsAtomicFile) writer = NULL;
+  XlsxOutput output = { -1, NULL, NULL };
   GError *local_error = NULL;
   locale_t c_numeric;
   locale_t base_locale;
@@ -579,7 +668,9 @@ ems_xlsx_write_atomic (const char        *path,
   old_locale = uselocale (c_numeric);
 
   book.warnings = g_ptr_array_new_with_free_func (g_free);
-  book.workbook = workbook_new_opt (ems_atomic_file_get_temp_path (writer), &options);
+  xlsx_output_init (&output, writer);
+  options.tmpdir = output.tmpdir;
+  book.workbook = workbook_new_opt (output.name, &options);
   if (book.workbook == NULL)
     {
       g_set_error (error, EMS_ERROR, EMS_ERROR_EXPORT,
@@ -619,7 +710,8 @@ ems_xlsx_write_atomic (const char        *path,
                          /* Translators: %s is a file name */
                          _("Could not write “%s”: the workbook could not be completed"), display);
         }
-      else if (!ems_atomic_file_commit (writer, NULL, NULL, &local_error))
+      else if (!xlsx_output_copy (&output, writer, &local_error) ||
+               !ems_atomic_file_commit (writer, NULL, NULL, &local_error))
         {
           propagate_export_error (error, local_error);
         }
@@ -644,6 +736,7 @@ ems_xlsx_write_atomic (const char        *path,
     }
 
   g_ptr_array_unref (book.warnings);
+  xlsx_output_clear (&output);
 
   return ok;
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ems-file-read.h"
 #include "ems-xlsx-compare-private.h"
 
 /* Priorities ------------------------------------------------------------- */
@@ -253,7 +254,9 @@ participant_hash (EmsXlsxCompare *cx,
 
   *from_file = FALSE;
 
-  if (source != NULL && g_file_get_contents (source, &data, &length, NULL))
+  /* The same bounded, regular-file-only read as loading: a source
+   * replaced by a FIFO or a device since must not block or run away. */
+  if (source != NULL && ems_file_read_bounded (source, EMS_MAX_FILE_SIZE, &data, &length, NULL))
     {
       g_autoptr(EmsAssessment) reread = NULL;
 
