@@ -111,7 +111,8 @@ check (Questionnaire *q,
 static guint
 locale_paper (void)
 {
-#ifdef _NL_PAPER_HEIGHT
+#ifdef __GLIBC__
+  /* glibc gives the height in millimetres as the pointer's value */
   union { char *string; unsigned int word; } height;
 
   height.string = nl_langinfo (_NL_PAPER_HEIGHT);
