@@ -36,6 +36,8 @@
 #include "ems-xlsx-questionnaire.h"
 
 #define MARKER_ROW_CHOICES 6
+/* Within a portrait page's width at 100 % */
+#define INSTRUCTIONS_WIDTH 74
 
 /* Questions sheet columns */
 enum {
@@ -134,7 +136,6 @@ make_formats (Questionnaire *q)
   q->f_paragraph = workbook_add_format (wb);
   format_set_text_wrap (q->f_paragraph);
   format_set_align (q->f_paragraph, LXW_ALIGN_VERTICAL_TOP);
-  format_set_font_size (q->f_paragraph, 12);
 
   q->f_hint = workbook_add_format (wb);
   format_set_text_wrap (q->f_hint);
@@ -217,7 +218,7 @@ write_paragraph (Questionnaire *q,
                  const char    *text)
 {
   ems_xlsx_write_text (q->book, q->instructions, q->instructions_name, row, 0, text, q->f_paragraph);
-  ems_xlsx_fit_row (q->book, q->instructions, row, ems_xlsx_text_lines (text, 95) + 1);
+  ems_xlsx_fit_row (q->book, q->instructions, row, ems_xlsx_text_lines (text, INSTRUCTIONS_WIDTH - 8) + 1);
   return row + 1;
 }
 
@@ -230,7 +231,7 @@ write_instructions (Questionnaire *q)
   g_autofree char *step3 = NULL;
   lxw_row_t row = 0;
 
-  check (q, worksheet_set_column (ws, 0, 0, 100, NULL), "column");
+  check (q, worksheet_set_column (ws, 0, 0, INSTRUCTIONS_WIDTH, NULL), "column");
   check (q, worksheet_write_string (ws, row++, 0, _("Environmental management self-assessment: questionnaire"),
                                     q->book->f_title), "title");
   check (q, worksheet_set_row (ws, 0, 24, NULL), "row");
@@ -408,8 +409,8 @@ write_questions (Questionnaire *q)
   lxw_worksheet *ws = q->questions;
   guint n_elements = ems_checklist_get_n_elements (q->checklist);
   static const double widths[N_Q_COLS] = {
-    [Q_COL_ELEMENT] = 16, [Q_COL_ID] = 6, [Q_COL_QUESTION] = 44, [Q_COL_HELP] = 44,
-    [Q_COL_LEVEL] = 22, [Q_COL_NA_REASON] = 22, [Q_COL_NOTE] = 30, [Q_COL_EVIDENCE] = 30,
+    [Q_COL_ELEMENT] = 14, [Q_COL_ID] = 5, [Q_COL_QUESTION] = 40, [Q_COL_HELP] = 40,
+    [Q_COL_LEVEL] = 18, [Q_COL_NA_REASON] = 18, [Q_COL_NOTE] = 26, [Q_COL_EVIDENCE] = 26,
   };
   lxw_format *formats[N_Q_COLS] = {
     q->f_locked_wrap, q->book->f_center, q->f_locked_wrap, q->f_hint,
