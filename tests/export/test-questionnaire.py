@@ -207,6 +207,20 @@ class Questionnaire(unittest.TestCase):
                 ref, _ = import_(xlsxtest.EXAMPLES[0])
                 self.assertEqual(comparable(doc), comparable(ref))
 
+    def test_assessment_workbook_in_other_languages(self):
+        """An assessment workbook exported in French or Spanish reads back
+        on an English desktop, and the other way round"""
+        ref, _ = import_(xlsxtest.EXAMPLES[1])
+        for lc_out, lc_in in (("fr_FR.UTF-8", "C.UTF-8"), ("es_MX.UTF-8", "C.UTF-8"),
+                              ("C.UTF-8", "fr_FR.UTF-8")):
+            if not (xlsxtest.locale_available(lc_out) and xlsxtest.locale_available(lc_in)):
+                continue
+            with self.subTest(written=lc_out, read=lc_in):
+                book = self.path(f"assessment-{lc_out}.xlsx")
+                xlsxtest.export(xlsxtest.EXAMPLES[1], book, lc_all=lc_out)
+                doc, _ = import_(book, lc_all=lc_in)
+                self.assertEqual(comparable(doc), comparable(ref))
+
     # Round trips --------------------------------------------------------
 
     def test_prefilled_round_trip(self):
@@ -493,6 +507,25 @@ def compound_file(streams):
 
 
 class Hostile(unittest.TestCase):
+    def test_damaged_bytes_never_crash(self):
+        """Bytes flipped anywhere in the file: an error or an import, never
+        a crash or a hang"""
+        with open(self.blank, "rb") as f:
+            original = f.read()
+        rnd = random.Random(12)
+        path = os.path.join(self.tmp, "flipped.xlsx")
+        outcomes = set()
+        for i in range(120):
+            data = bytearray(original)
+            for _ in range(rnd.randrange(1, 8)):
+                data[rnd.randrange(len(data))] = rnd.randrange(256)
+            with open(path, "wb") as f:
+                f.write(bytes(data))
+            proc = tool(["import", path], timeout=20)
+            self.assertIn(proc.returncode, (0, 1, 2), f"round {i}: {proc.stderr}")
+            outcomes.add(proc.returncode)
+        self.assertIn(2, outcomes)
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="ems-hostile-")
