@@ -23,27 +23,12 @@
 #include <glib/gstdio.h>
 
 #include "ems-error.h"
-#include "ems-workbook-import.h"
+#include "ems-workbook-import-private.h"
 #include "ems-xlsx-questionnaire.h"
-#include "ems-xlsx-reader.h"
-
-#define HEADER_ROWS   20     /* where a header row is looked for */
-#define PROFILE_ROWS  60
-#define SHOWN_CHARS   40     /* of a wrong value, in a message */
-
-enum {
-  H_ID,
-  H_QUESTION,
-  H_LEVEL,
-  H_REASON,
-  H_NOTE,
-  H_EVIDENCE,
-  N_HEADINGS
-};
 
 /* The headings of the answer columns in the languages we ship, beside the
  * user's own (added at run time): a questionnaire sent out in French is
- * read back on an English desktop. Lower case, as normalize() gives. */
+ * read back on an English desktop. Lower case, as ems_workbook_normalize() gives. */
 static const char *const heading_aliases[N_HEADINGS][6] = {
   [H_ID] = { "id", "identifiant", "identificador", NULL },
   [H_QUESTION] = { "question", "pregunta", NULL },
@@ -53,47 +38,6 @@ static const char *const heading_aliases[N_HEADINGS][6] = {
   [H_EVIDENCE] = { "evidence", "preuves", "evidencia", NULL },
 };
 
-enum {
-  P_NAME,
-  P_SITE,
-  P_SECTOR,
-  P_EMPLOYEES,
-  P_COUNTRY,
-  P_ASSESSOR,
-  P_ASSESSED_ON,
-  P_TARGET_LEVEL,
-  N_PROFILE
-};
-
-/* The questionnaire's keys (its Profile sheet's hidden column A, named
- * after the .emsa members) and the assessment workbook's labels */
-static const char *const profile_keys[N_PROFILE] = {
-  "name", "site", "sector", "employees", "country", "assessor", "assessed_on", "target_level",
-};
-static const char *const profile_aliases[N_PROFILE][5] = {
-  [P_NAME] = { "organisation", "organization", "organización", NULL },
-  [P_SITE] = { "site", "sitio", NULL },
-  [P_SECTOR] = { "sector", "secteur", NULL },
-  [P_EMPLOYEES] = { "employees", "employés", "empleados", NULL },
-  [P_COUNTRY] = { "country", "pays", "país", NULL },
-  [P_ASSESSOR] = { "assessor", "évaluateur", "evaluador", NULL },
-  [P_ASSESSED_ON] = { "assessed on", "date de l'évaluation", "fecha de evaluación", NULL },
-  [P_TARGET_LEVEL] = { "target level (0–4)", "niveau cible (0–4)", "nivel meta (0–4)", NULL },
-};
-
-typedef struct
-{
-  EmsChecklist  *checklist;
-  EmsXlsxReader *reader;
-  EmsAssessment *assessment;
-  GPtrArray     *problems;
-  EmsFileKind    kind;
-  /* From the marker sheet */
-  char          *answers_sheet;
-  char          *profile_sheet;
-  char          *marker_headings[N_HEADINGS];
-} Import;
-
 static void
 import_clear (Import *im)
 {
@@ -101,217 +45,6 @@ import_clear (Import *im)
   g_clear_pointer (&im->profile_sheet, g_free);
   for (guint i = 0; i < N_HEADINGS; i++)
     g_clear_pointer (&im->marker_headings[i], g_free);
-}
-
-/* Lower case, trimmed, inner spaces and line breaks as one space */
-static char *
-normalize (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *folded = NULL;
-  gboolean space = FALSE;
-
-  if (text == NULL)
-    return g_strdup ("");
-  folded = g_utf8_strdown (text, -1);
-  for (const char *p = folded; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        space = out->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_c (out, *p);
-        }
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static void
-add_problem (Import       *im,
-             gboolean      warning,
-             EmsXlsxSheet *sheet,
-             guint         row,
-             guint         col,
-             const char   *format,
-             ...) G_GNUC_PRINTF (6, 7);
-
-static void
-add_problem (Import       *im,
-             gboolean      warning,
-             EmsXlsxSheet *sheet,
-             guint         row,
-             guint         col,
-             const char   *format,
-             ...)
-{
-  EmsProblem *problem = g_new0 (EmsProblem, 1);
-  va_list args;
-
-  va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  problem->path = ems_xlsx_sheet_cell_ref (sheet, row, col);
-  problem->warning = warning;
-  g_ptr_array_add (im->problems, problem);
-}
-
-/* A cell as text: strings as they are, numbers as a machine writes them
- * (never in the locale's format); NULL for errors and empty cells */
-static char *
-cell_text (const EmsXlsxCell *cell)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (cell == NULL)
-    return NULL;
-  switch (cell->type)
-    {
-    case EMS_XLSX_CELL_STRING:
-      {
-        g_autofree char *copy = g_strdup (cell->text);
-
-        g_strstrip (copy);
-        return copy[0] != '\0' ? g_steal_pointer (&copy) : NULL;
-      }
-    case EMS_XLSX_CELL_NUMBER:
-      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", cell->number));
-    case EMS_XLSX_CELL_BOOLEAN:
-      return g_strdup (cell->number != 0 ? "TRUE" : "FALSE");
-    case EMS_XLSX_CELL_EMPTY:
-    case EMS_XLSX_CELL_ERROR:
-    default:
-      return NULL;
-    }
-}
-
-static gboolean
-cell_is_empty (const EmsXlsxCell *cell)
-{
-  g_autofree char *text = NULL;
-
-  if (cell == NULL || cell->type == EMS_XLSX_CELL_EMPTY)
-    return TRUE;
-  if (cell->type == EMS_XLSX_CELL_ERROR)
-    return FALSE;
-  text = cell_text (cell);
-  return text == NULL;
-}
-
-/* What the cell held, for a message: “abc…” or an error's name */
-static char *
-shown_value (const EmsXlsxCell *cell)
-{
-  g_autofree char *text = NULL;
-
-  if (cell != NULL && cell->type == EMS_XLSX_CELL_ERROR)
-    /* Translators: %s is a spreadsheet error such as #N/A or #REF! */
-    return g_strdup_printf (_("the error %s"), cell->text);
-  text = cell_text (cell);
-  if (text == NULL)
-    return g_strdup (_("nothing"));
-  if (g_utf8_strlen (text, -1) > SHOWN_CHARS)
-    {
-      g_autofree char *cut = g_utf8_substring (text, 0, SHOWN_CHARS);
-
-      return g_strdup_printf ("“%s…”", cut);
-    }
-  return g_strdup_printf ("“%s”", text);
-}
-
-/* Levels ------------------------------------------------------------------ */
-
-static gboolean
-is_na_text (const char *norm)
-{
-  static const char *const na[] = { "n/a", "na", "n.a.", "n.a", "s.o.", "s/o", NULL };
-  g_autofree char *translated = normalize (_("N/A"));
-
-  if (g_strv_contains (na, norm) || g_str_equal (norm, translated))
-    return TRUE;
-  /* "N/A – Does not apply" */
-  for (guint i = 0; na[i] != NULL; i++)
-    if (g_str_has_prefix (norm, na[i]) && (norm[strlen (na[i])] == ' ' || norm[strlen (na[i])] == ':'))
-      return TRUE;
-  return translated[0] != '\0' && g_str_has_prefix (norm, translated)
-         && (norm[strlen (translated)] == ' ' || norm[strlen (translated)] == ':');
-}
-
-gboolean
-ems_workbook_parse_level_text (const char     *text,
-                               EmsAnswerState *state,
-                               guint          *level)
-{
-  g_autofree char *norm = normalize (text);
-  const char *p = norm;
-  char *end = NULL;
-  double number;
-
-  if (norm[0] == '\0')
-    {
-      *state = EMS_ANSWER_UNANSWERED;
-      return TRUE;
-    }
-  if (is_na_text (norm))
-    {
-      *state = EMS_ANSWER_NOT_APPLICABLE;
-      return TRUE;
-    }
-
-  /* A bare number: "3", "3.0" */
-  number = g_ascii_strtod (norm, &end);
-  if (end != norm && *end == '\0')
-    {
-      if (number >= 0 && number <= EMS_LEVEL_MAX && number == floor (number))
-        {
-          *state = EMS_ANSWER_LEVEL;
-          *level = (guint) number;
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  /* The drop-down's text, in any language: a digit, then a separator */
-  if (p[0] >= '0' && p[0] <= '0' + EMS_LEVEL_MAX
-      && (p[1] == ' ' || p[1] == '-' || p[1] == ':' || p[1] == '.' || p[1] == ')'
-          || g_str_has_prefix (p + 1, "–") || g_str_has_prefix (p + 1, "—")))
-    {
-      if (p[1] == '.' && g_ascii_isdigit (p[2]))
-        return FALSE;
-      *state = EMS_ANSWER_LEVEL;
-      *level = p[0] - '0';
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-parse_level_cell (const EmsXlsxCell *cell,
-                  EmsAnswerState    *state,
-                  guint             *level)
-{
-  if (cell == NULL || cell->type == EMS_XLSX_CELL_EMPTY)
-    {
-      *state = EMS_ANSWER_UNANSWERED;
-      return TRUE;
-    }
-  if (cell->type == EMS_XLSX_CELL_NUMBER)
-    {
-      if (cell->number >= 0 && cell->number <= EMS_LEVEL_MAX && cell->number == floor (cell->number))
-        {
-          *state = EMS_ANSWER_LEVEL;
-          *level = (guint) cell->number;
-          return TRUE;
-        }
-      return FALSE;
-    }
-  if (cell->type == EMS_XLSX_CELL_STRING)
-    return ems_workbook_parse_level_text (cell->text, state, level);
-  return FALSE;   /* booleans and errors */
 }
 
 /* Finding the answer sheet -------------------------------------------------- */
@@ -326,7 +59,7 @@ heading_matches (Import     *im,
   const char *translated[N_HEADINGS] = {
     C_("column heading", "ID"), _("Question"), _("Level"), _("N/A reason"), _("Note"), _("Evidence"),
   };
-  g_autofree char *mine = normalize (translated[heading]);
+  g_autofree char *mine = ems_workbook_normalize (translated[heading]);
 
   if (norm[0] == '\0')
     return FALSE;
@@ -334,7 +67,7 @@ heading_matches (Import     *im,
     return TRUE;
   if (im->marker_headings[heading] != NULL)
     {
-      g_autofree char *marked = normalize (im->marker_headings[heading]);
+      g_autofree char *marked = ems_workbook_normalize (im->marker_headings[heading]);
 
       if (g_str_equal (norm, marked))
         return TRUE;
@@ -355,8 +88,8 @@ map_columns (Import       *im,
 
   for (guint c = 0; c < ems_xlsx_sheet_get_n_columns (sheet) && c < 64; c++)
     {
-      g_autofree char *text = cell_text (ems_xlsx_sheet_get_cell (sheet, row, c));
-      g_autofree char *norm = normalize (text);
+      g_autofree char *text = ems_workbook_cell_text (ems_xlsx_sheet_get_cell (sheet, row, c));
+      g_autofree char *norm = ems_workbook_normalize (text);
 
       for (guint h = 0; h < N_HEADINGS; h++)
         if (columns[h] < 0 && heading_matches (im, h, norm))
@@ -405,7 +138,7 @@ read_marker (Import  *im,
   sheet = ems_xlsx_reader_read_sheet (im->reader, index, 20, error);
   if (sheet == NULL)
     return FALSE;
-  marker = cell_text (ems_xlsx_sheet_get_cell (sheet, 0, 0));
+  marker = ems_workbook_cell_text (ems_xlsx_sheet_get_cell (sheet, 0, 0));
   if (g_strcmp0 (marker, EMS_QUESTIONNAIRE_MARKER) != 0)
     return TRUE;
 
@@ -420,22 +153,22 @@ read_marker (Import  *im,
     }
 
   {
-    g_autofree char *checklist = cell_text (ems_xlsx_sheet_get_cell (sheet, 1, 1));
+    g_autofree char *checklist = ems_workbook_cell_text (ems_xlsx_sheet_get_cell (sheet, 1, 1));
 
     if (checklist != NULL && !g_str_equal (checklist, ems_checklist_get_id (im->checklist)))
-      add_problem (im, TRUE, sheet, 1, 1,
+      ems_workbook_add_problem (im, TRUE, sheet, 1, 1,
                    /* Translators: %s are checklist identifiers such as cec-10-elements */
                    _("the questionnaire was written for the checklist “%s”; it is read with “%s”"),
                    checklist, ems_checklist_get_id (im->checklist));
   }
 
-  im->answers_sheet = cell_text (ems_xlsx_sheet_get_cell (sheet, 2, 1));
-  im->profile_sheet = cell_text (ems_xlsx_sheet_get_cell (sheet, 2, 2));
+  im->answers_sheet = ems_workbook_cell_text (ems_xlsx_sheet_get_cell (sheet, 2, 1));
+  im->profile_sheet = ems_workbook_cell_text (ems_xlsx_sheet_get_cell (sheet, 2, 2));
   {
     static const guint order[] = { H_ID, H_LEVEL, H_REASON, H_NOTE, H_EVIDENCE };
 
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-      im->marker_headings[order[i]] = cell_text (ems_xlsx_sheet_get_cell (sheet, 3, 1 + i));
+      im->marker_headings[order[i]] = ems_workbook_cell_text (ems_xlsx_sheet_get_cell (sheet, 3, 1 + i));
   }
 
   return TRUE;
@@ -473,10 +206,10 @@ text_of (Import       *im,
   cell = ems_xlsx_sheet_get_cell (sheet, row, col);
   if (cell != NULL && cell->type == EMS_XLSX_CELL_ERROR)
     {
-      add_problem (im, FALSE, sheet, row, col, _("expected text, found the error %s"), cell->text);
+      ems_workbook_add_problem (im, FALSE, sheet, row, col, _("expected text, found the error %s"), cell->text);
       return NULL;
     }
-  return cell_text (cell);
+  return ems_workbook_cell_text (cell);
 }
 
 static void
@@ -492,43 +225,43 @@ read_answers (Import       *im,
     {
       const EmsXlsxCell *id_cell = ems_xlsx_sheet_get_cell (sheet, row, columns[H_ID]);
       const EmsXlsxCell *level_cell = ems_xlsx_sheet_get_cell (sheet, row, columns[H_LEVEL]);
-      g_autofree char *id = cell_text (id_cell);
+      g_autofree char *id = ems_workbook_cell_text (id_cell);
       g_autoptr(EmsAnswer) answer = ems_answer_new ();
       guint level = 0;
 
       if (id == NULL)
         {
-          gboolean typed = !cell_is_empty (level_cell);
+          gboolean typed = !ems_workbook_cell_is_empty (level_cell);
 
           for (guint h = H_REASON; h <= H_EVIDENCE && !typed; h++)
-            typed = columns[h] >= 0 && !cell_is_empty (ems_xlsx_sheet_get_cell (sheet, row, columns[h]));
+            typed = columns[h] >= 0 && !ems_workbook_cell_is_empty (ems_xlsx_sheet_get_cell (sheet, row, columns[h]));
           if (typed)
-            add_problem (im, FALSE, sheet, row, columns[H_ID],
+            ems_workbook_add_problem (im, FALSE, sheet, row, columns[H_ID],
                          _("expected the question's ID (such as 1.1) beside this answer: the row is left out"));
           continue;
         }
       if (!is_question_id (id))
         {
-          g_autofree char *shown = shown_value (id_cell);
+          g_autofree char *shown = ems_workbook_shown_value (id_cell);
 
-          add_problem (im, FALSE, sheet, row, columns[H_ID],
+          ems_workbook_add_problem (im, FALSE, sheet, row, columns[H_ID],
                        /* Translators: %s is what the cell held, quoted */
                        _("expected a question ID such as 1.1, found %s: the row is left out"), shown);
           continue;
         }
       if (g_hash_table_contains (seen, id))
         {
-          add_problem (im, FALSE, sheet, row, columns[H_ID],
+          ems_workbook_add_problem (im, FALSE, sheet, row, columns[H_ID],
                        _("the question %s appears a second time: this row is left out"), id);
           continue;
         }
       g_hash_table_add (seen, g_strdup (id));
 
-      if (!parse_level_cell (level_cell, &answer->state, &level))
+      if (!ems_workbook_parse_level_cell (level_cell, &answer->state, &level))
         {
-          g_autofree char *shown = shown_value (level_cell);
+          g_autofree char *shown = ems_workbook_shown_value (level_cell);
 
-          add_problem (im, FALSE, sheet, row, columns[H_LEVEL],
+          ems_workbook_add_problem (im, FALSE, sheet, row, columns[H_LEVEL],
                        /* Translators: the first %s is the N/A mark, the second what the cell held */
                        _("expected a level from 0 to 4 or %s, found %s: the level is left out"), na, shown);
           answer->state = EMS_ANSWER_UNANSWERED;
@@ -539,246 +272,17 @@ read_answers (Import       *im,
       answer->evidence = text_of (im, sheet, row, columns[H_EVIDENCE]);
 
       if (answer->state == EMS_ANSWER_NOT_APPLICABLE && answer->reason == NULL)
-        add_problem (im, TRUE, sheet, row, columns[H_REASON] >= 0 ? (guint) columns[H_REASON] : (guint) columns[H_LEVEL],
+        ems_workbook_add_problem (im, TRUE, sheet, row, columns[H_REASON] >= 0 ? (guint) columns[H_REASON] : (guint) columns[H_LEVEL],
                      _("is marked not applicable without a reason"));
 
       if (ems_answer_is_empty (answer))
         continue;
       if (ems_checklist_lookup_question (im->checklist, id) == NULL)
-        add_problem (im, TRUE, sheet, row, columns[H_ID],
+        ems_workbook_add_problem (im, TRUE, sheet, row, columns[H_ID],
                      _("is not a question of the checklist “%s”: it is kept but not scored"),
                      ems_checklist_get_id (im->checklist));
       ems_assessment_set_answer (im->assessment, id, answer);
     }
-}
-
-/* Profile ---------------------------------------------------------------------- */
-
-static gboolean
-serial_to_date (double    serial,
-                gboolean  date1904,
-                char    **out)
-{
-  GDate date;
-  double days = floor (serial);
-
-  if (!isfinite (serial) || days < 1 || days > 2958465)   /* 9999-12-31 */
-    return FALSE;
-  if (date1904)
-    g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1904);
-  else
-    g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);   /* Excel's day 0, past its 1900 leap day */
-  g_date_add_days (&date, (guint) days);
-  *out = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
-  return TRUE;
-}
-
-static gboolean
-text_to_date (const char  *text,
-              char       **out)
-{
-  int y, m, d;
-  char tail = '\0';
-
-  if (text == NULL || strlen (text) < 10)
-    return FALSE;
-  /* "2026-11-23", or with a time as LibreOffice may keep ("…T00:00:00") */
-  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3 || (tail != '\0' && tail != 'T' && tail != ' '))
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-  *out = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  return TRUE;
-}
-
-static void
-read_profile_value (Import       *im,
-                    EmsXlsxSheet *sheet,
-                    guint         field,
-                    guint         row,
-                    guint         col)
-{
-  const EmsXlsxCell *cell = ems_xlsx_sheet_get_cell (sheet, row, col);
-  g_autofree char *text = NULL;
-  g_autofree char *shown = NULL;
-  EmsAssessment *a = im->assessment;
-
-  if (cell_is_empty (cell))
-    return;
-  text = cell_text (cell);
-  shown = shown_value (cell);
-
-  switch (field)
-    {
-    case P_NAME:
-    case P_SITE:
-    case P_SECTOR:
-    case P_ASSESSOR:
-      if (text == NULL)
-        add_problem (im, FALSE, sheet, row, col, _("expected text, found %s"), shown);
-      else if (field == P_NAME)
-        ems_assessment_set_name (a, text);
-      else if (field == P_SITE)
-        ems_assessment_set_site (a, text);
-      else if (field == P_SECTOR)
-        ems_assessment_set_sector (a, text);
-      else
-        ems_assessment_set_assessor (a, text);
-      break;
-
-    case P_EMPLOYEES:
-      {
-        guint64 n = 0;
-
-        if (cell->type == EMS_XLSX_CELL_NUMBER && cell->number >= 0 && cell->number <= G_MAXINT
-            && cell->number == floor (cell->number))
-          ems_assessment_set_employees (a, (int) cell->number);
-        else if (cell->type == EMS_XLSX_CELL_STRING && g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &n, NULL))
-          ems_assessment_set_employees (a, (int) n);
-        else
-          add_problem (im, FALSE, sheet, row, col, _("expected a whole number of employees, found %s"), shown);
-      }
-      break;
-
-    case P_COUNTRY:
-      if (text != NULL && strlen (text) == 2 && g_ascii_isalpha (text[0]) && g_ascii_isalpha (text[1]))
-        {
-          g_autofree char *upper = g_ascii_strup (text, -1);
-
-          ems_assessment_set_country (a, upper);
-        }
-      else
-        add_problem (im, FALSE, sheet, row, col,
-                     _("expected a two-letter ISO 3166 country code such as CA, MX or US, found %s"), shown);
-      break;
-
-    case P_ASSESSED_ON:
-      {
-        g_autofree char *date = NULL;
-
-        if ((cell->type == EMS_XLSX_CELL_NUMBER
-             && serial_to_date (cell->number, ems_xlsx_reader_get_date1904 (im->reader), &date))
-            || (cell->type == EMS_XLSX_CELL_STRING && text_to_date (text, &date)))
-          ems_assessment_set_assessed_on (a, date);
-        else
-          add_problem (im, FALSE, sheet, row, col, _("expected a date (YYYY-MM-DD), found %s"), shown);
-      }
-      break;
-
-    case P_TARGET_LEVEL:
-      {
-        EmsAnswerState state;
-        guint level = 0;
-
-        if (parse_level_cell (cell, &state, &level) && state == EMS_ANSWER_LEVEL)
-          ems_assessment_set_target_level (a, level);
-        else
-          add_problem (im, FALSE, sheet, row, col, _("expected a target level from 0 to 4, found %s"), shown);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* The questionnaire's Profile sheet: a key in column A, the value in C */
-static gboolean
-read_keyed_profile (Import       *im,
-                    EmsXlsxSheet *sheet)
-{
-  gboolean found = FALSE;
-
-  for (guint row = 0; row < ems_xlsx_sheet_get_n_rows (sheet) && row < PROFILE_ROWS; row++)
-    {
-      g_autofree char *key = cell_text (ems_xlsx_sheet_get_cell (sheet, row, 0));
-
-      for (guint f = 0; key != NULL && f < N_PROFILE; f++)
-        if (g_str_equal (key, profile_keys[f]))
-          {
-            read_profile_value (im, sheet, f, row, 2);
-            found = TRUE;
-            break;
-          }
-    }
-
-  return found;
-}
-
-/* The assessment workbook's Summary: a label in column A, the value in
- * the first cell after it that holds one */
-static gboolean
-read_labelled_profile (Import       *im,
-                       EmsXlsxSheet *sheet)
-{
-  const char *translated[N_PROFILE] = {
-    _("Organisation"), _("Site"), _("Sector"), _("Employees"), _("Country"), _("Assessor"),
-    _("Assessed on"), _("Target level (0–4)"),
-  };
-  gboolean done[N_PROFILE] = { FALSE };
-  gboolean found = FALSE;
-
-  for (guint row = 0; row < ems_xlsx_sheet_get_n_rows (sheet) && row < PROFILE_ROWS; row++)
-    {
-      g_autofree char *label = cell_text (ems_xlsx_sheet_get_cell (sheet, row, 0));
-      g_autofree char *norm = normalize (label);
-
-      for (guint f = 0; label != NULL && f < N_PROFILE; f++)
-        {
-          g_autofree char *mine = normalize (translated[f]);
-
-          if (done[f] || !(g_str_equal (norm, mine)
-                           || g_strv_contains ((const char *const *) profile_aliases[f], norm)))
-            continue;
-          done[f] = found = TRUE;
-          for (guint c = 1; c < 8; c++)
-            if (!cell_is_empty (ems_xlsx_sheet_get_cell (sheet, row, c)))
-              {
-                read_profile_value (im, sheet, f, row, c);
-                break;
-              }
-          break;
-        }
-    }
-
-  return found;
-}
-
-static gboolean
-read_profile (Import  *im,
-              int      answers_index,
-              GError **error)
-{
-  int index = ems_xlsx_reader_find_sheet (im->reader, im->profile_sheet);
-
-  /* The questionnaire names its Profile sheet; otherwise every other
-   * sheet is looked at, the first with profile rows wins */
-  if (index >= 0)
-    {
-      g_autoptr(EmsXlsxSheet) sheet = ems_xlsx_reader_read_sheet (im->reader, index, PROFILE_ROWS, error);
-
-      if (sheet == NULL)
-        return FALSE;
-      if (read_keyed_profile (im, sheet))
-        return TRUE;
-    }
-
-  for (guint i = 0; i < ems_xlsx_reader_get_n_sheets (im->reader); i++)
-    {
-      g_autoptr(EmsXlsxSheet) sheet = NULL;
-
-      if ((int) i == answers_index || (int) i == index
-          || g_str_equal (ems_xlsx_reader_get_sheet_name (im->reader, i), EMS_QUESTIONNAIRE_MARKER_SHEET))
-        continue;
-      sheet = ems_xlsx_reader_read_sheet (im->reader, i, PROFILE_ROWS, error);
-      if (sheet == NULL)
-        return FALSE;
-      if (read_keyed_profile (im, sheet) || read_labelled_profile (im, sheet))
-        return TRUE;
-    }
-
-  return TRUE;
 }
 
 /* The workbook ----------------------------------------------------------------- */
@@ -857,7 +361,7 @@ ems_workbook_import (EmsChecklist  *checklist,
     }
 
   read_answers (&im, answers, header_row, columns);
-  if (!read_profile (&im, answers_index, error))
+  if (!ems_workbook_read_profile (&im, answers_index, error))
     goto out;
 
   if (kind != NULL)
