@@ -68,5 +68,11 @@ gboolean  ems_workbook_text_to_date     (const char        *text,
 gboolean  ems_workbook_read_profile     (Import            *im,
                                          int                answers_index,
                                          GError           **error);
+/* The action plan from the assessment workbook's Actions sheet */
+gboolean  ems_workbook_read_actions     (Import            *im,
+                                         int                answers_index,
+                                         GError           **error);
+/* "1.1", "10.12" */
+gboolean  ems_workbook_is_question_id   (const char        *id);
 
 G_END_DECLS

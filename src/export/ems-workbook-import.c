@@ -176,8 +176,8 @@ read_marker (Import  *im,
 
 /* Answers --------------------------------------------------------------------- */
 
-static gboolean
-is_question_id (const char *id)
+gboolean
+ems_workbook_is_question_id (const char *id)
 {
   const char *p = id;
 
@@ -240,7 +240,7 @@ read_answers (Import       *im,
                          _("expected the question's ID (such as 1.1) beside this answer: the row is left out"));
           continue;
         }
-      if (!is_question_id (id))
+      if (!ems_workbook_is_question_id (id))
         {
           g_autofree char *shown = ems_workbook_shown_value (id_cell);
 
@@ -362,6 +362,8 @@ ems_workbook_import (EmsChecklist  *checklist,
 
   read_answers (&im, answers, header_row, columns);
   if (!ems_workbook_read_profile (&im, answers_index, error))
+    goto out;
+  if (im.kind == EMS_FILE_KIND_ASSESSMENT_WORKBOOK && !ems_workbook_read_actions (&im, answers_index, error))
     goto out;
 
   if (kind != NULL)

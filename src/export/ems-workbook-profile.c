@@ -239,3 +239,232 @@ ems_workbook_read_profile (Import  *im,
 
   return TRUE;
 }
+
+/* The action plan ------------------------------------------------------------- */
+
+enum {
+  A_TITLE,
+  A_ELEMENT,
+  A_QUESTION,
+  A_OWNER,
+  A_DUE,
+  A_STATUS,
+  N_ACTION_COLS
+};
+
+static const char *const action_aliases[N_ACTION_COLS][5] = {
+  [A_TITLE] = { "action", "acción", NULL },
+  [A_ELEMENT] = { "element", "élément", "elemento", NULL },
+  [A_QUESTION] = { "question", "pregunta", NULL },
+  [A_OWNER] = { "owner", "responsable", NULL },
+  [A_DUE] = { "due", "échéance", "fecha límite", NULL },
+  [A_STATUS] = { "status", "état", "estado", NULL },
+};
+
+/* Columns of an Actions header row: TRUE when it has an action and a
+ * status column */
+static gboolean
+map_action_columns (EmsXlsxSheet *sheet,
+                    guint         row,
+                    int          *columns)
+{
+  const char *translated[N_ACTION_COLS] = {
+    _("Action"), _("Element"), _("Question"), _("Owner"), _("Due"), _("Status"),
+  };
+
+  for (guint c = 0; c < N_ACTION_COLS; c++)
+    columns[c] = -1;
+  for (guint c = 0; c < ems_xlsx_sheet_get_n_columns (sheet) && c < 32; c++)
+    {
+      g_autofree char *text = ems_workbook_cell_text (ems_xlsx_sheet_get_cell (sheet, row, c));
+      g_autofree char *norm = ems_workbook_normalize (text);
+
+      for (guint a = 0; a < N_ACTION_COLS && norm[0] != '\0'; a++)
+        {
+          g_autofree char *mine = ems_workbook_normalize (translated[a]);
+
+          if (columns[a] < 0 && (g_str_equal (norm, mine)
+                                 || g_strv_contains ((const char *const *) action_aliases[a], norm)))
+            {
+              columns[a] = c;
+              break;
+            }
+        }
+    }
+
+  return columns[A_TITLE] >= 0 && columns[A_STATUS] >= 0;
+}
+
+static gboolean
+parse_status (const char      *text,
+              EmsActionStatus *status)
+{
+  static const struct { EmsActionStatus status; const char *names[6]; } known[] = {
+    { EMS_ACTION_OPEN, { "open", "ouverte", "ouvert", "abierta", "abierto", NULL } },
+    { EMS_ACTION_IN_PROGRESS, { "in progress", "in-progress", "en cours", "en proceso", NULL } },
+    { EMS_ACTION_DONE, { "done", "terminée", "terminé", "terminada", "terminado", NULL } },
+  };
+  const char *translated[] = {
+    C_("action status", "Open"), C_("action status", "In progress"), C_("action status", "Done"),
+  };
+  g_autofree char *norm = ems_workbook_normalize (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autofree char *mine = ems_workbook_normalize (translated[i]);
+
+      if (g_str_equal (norm, mine) || g_strv_contains ((const char *const *) known[i].names, norm))
+        {
+          *status = known[i].status;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+read_action_row (Import       *im,
+                 EmsXlsxSheet *sheet,
+                 guint         row,
+                 const int    *columns)
+{
+  const EmsXlsxCell *cells[N_ACTION_COLS] = { NULL };
+  g_autofree char *title = NULL;
+  g_autoptr(EmsAction) action = NULL;
+  gboolean any = FALSE;
+
+  for (guint a = 0; a < N_ACTION_COLS; a++)
+    if (columns[a] >= 0)
+      {
+        cells[a] = ems_xlsx_sheet_get_cell (sheet, row, columns[a]);
+        any |= !ems_workbook_cell_is_empty (cells[a]);
+      }
+  if (!any)
+    return;
+
+  title = ems_workbook_cell_text (cells[A_TITLE]);
+  if (title == NULL)
+    {
+      /* The spare rows carry a status drop-down: a status alone is no action */
+      gboolean other = FALSE;
+
+      for (guint a = A_ELEMENT; a < A_STATUS; a++)
+        other |= !ems_workbook_cell_is_empty (cells[a]);
+      if (other)
+        ems_workbook_add_problem (im, FALSE, sheet, row, columns[A_TITLE],
+                                  _("expected the action's title: the row is left out"));
+      return;
+    }
+
+  action = ems_action_new (title);
+
+  if (!ems_workbook_cell_is_empty (cells[A_ELEMENT]))
+    {
+      const EmsXlsxCell *cell = cells[A_ELEMENT];
+      guint n = ems_checklist_get_n_elements (im->checklist);
+      guint64 element = 0;
+      g_autofree char *text = ems_workbook_cell_text (cell);
+
+      if ((cell->type == EMS_XLSX_CELL_NUMBER && cell->number >= 1 && cell->number <= n
+           && cell->number == floor (cell->number) && (element = (guint64) cell->number))
+          || (cell->type == EMS_XLSX_CELL_STRING && g_ascii_string_to_unsigned (text, 10, 1, n, &element, NULL)))
+        ems_action_set_element (action, (guint) element);
+      else
+        {
+          g_autofree char *shown = ems_workbook_shown_value (cell);
+
+          ems_workbook_add_problem (im, FALSE, sheet, row, columns[A_ELEMENT],
+                                    /* Translators: %u is the number of elements, %s what the cell held */
+                                    _("expected an element number from 1 to %u, found %s"), n, shown);
+        }
+    }
+
+  {
+    g_autofree char *question = ems_workbook_cell_text (cells[A_QUESTION]);
+
+    if (question != NULL && ems_workbook_is_question_id (question))
+      ems_action_set_question (action, question);
+    else if (question != NULL)
+      {
+        g_autofree char *shown = ems_workbook_shown_value (cells[A_QUESTION]);
+
+        ems_workbook_add_problem (im, FALSE, sheet, row, columns[A_QUESTION],
+                                  _("expected a question ID such as 1.1, found %s"), shown);
+      }
+  }
+
+  {
+    g_autofree char *owner = ems_workbook_cell_text (cells[A_OWNER]);
+
+    if (owner != NULL)
+      ems_action_set_owner (action, owner);
+  }
+
+  if (!ems_workbook_cell_is_empty (cells[A_DUE]))
+    {
+      const EmsXlsxCell *cell = cells[A_DUE];
+      g_autofree char *text = ems_workbook_cell_text (cell);
+      g_autofree char *date = NULL;
+
+      if ((cell->type == EMS_XLSX_CELL_NUMBER
+           && ems_workbook_serial_to_date (cell->number, ems_xlsx_reader_get_date1904 (im->reader), &date))
+          || (cell->type == EMS_XLSX_CELL_STRING && ems_workbook_text_to_date (text, &date)))
+        ems_action_set_due (action, date);
+      else
+        {
+          g_autofree char *shown = ems_workbook_shown_value (cell);
+
+          ems_workbook_add_problem (im, FALSE, sheet, row, columns[A_DUE],
+                                    _("expected a date (YYYY-MM-DD), found %s"), shown);
+        }
+    }
+
+  if (!ems_workbook_cell_is_empty (cells[A_STATUS]))
+    {
+      g_autofree char *text = ems_workbook_cell_text (cells[A_STATUS]);
+      EmsActionStatus status;
+
+      if (text != NULL && parse_status (text, &status))
+        ems_action_set_status (action, status);
+      else
+        {
+          g_autofree char *shown = ems_workbook_shown_value (cells[A_STATUS]);
+
+          ems_workbook_add_problem (im, FALSE, sheet, row, columns[A_STATUS],
+                                    /* Translators: the three statuses as the drop-down shows them */
+                                    _("expected the status %s, %s or %s, found %s: the action is kept as open"),
+                                    C_("action status", "Open"), C_("action status", "In progress"),
+                                    C_("action status", "Done"), shown);
+        }
+    }
+
+  ems_assessment_add_action (im->assessment, action);
+}
+
+gboolean
+ems_workbook_read_actions (Import  *im,
+                           int      answers_index,
+                           GError **error)
+{
+  for (guint i = 0; i < ems_xlsx_reader_get_n_sheets (im->reader); i++)
+    {
+      g_autoptr(EmsXlsxSheet) sheet = NULL;
+      int columns[N_ACTION_COLS];
+
+      if ((int) i == answers_index)
+        continue;
+      sheet = ems_xlsx_reader_read_sheet (im->reader, i, 0, error);
+      if (sheet == NULL)
+        return FALSE;
+
+      for (guint header = 0; header < 5 && header < ems_xlsx_sheet_get_n_rows (sheet); header++)
+        if (map_action_columns (sheet, header, columns))
+          {
+            for (guint row = header + 1; row < ems_xlsx_sheet_get_n_rows (sheet); row++)
+              read_action_row (im, sheet, row, columns);
+            return TRUE;
+          }
+    }
+
+  return TRUE;
+}

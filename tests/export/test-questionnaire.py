@@ -325,10 +325,12 @@ class Questionnaire(unittest.TestCase):
         xlsxtest.export(example, book)
         ref, _ = import_(example)
 
-        # Unedited: the same assessment (the actions stay in the .emsa)
+        # Unedited: the same assessment, action plan included
         doc, err = import_(book)
         self.assertIn("kind: assessment-workbook", err)
         self.assertEqual(comparable(doc), comparable(ref))
+        self.assertTrue(ref["actions"])
+        self.assertEqual(doc["actions"], ref["actions"])
 
         wb = openpyxl.load_workbook(book)
         ws = wb["Answers"]
@@ -338,6 +340,12 @@ class Questionnaire(unittest.TestCase):
         ws[f"{cols['Level']}{rows['3.2']}"] = "N/A"
         ws[f"{cols['N/A reason']}{rows['3.2']}"] = "No targets this year"
         ws[f"{cols['Note']}{rows['1.1']}"] = "Edited in a spreadsheet"
+        acts = wb["Actions"]
+        acts["G2"] = "Done"
+        acts["B8"] = "A new action typed in the workbook"
+        acts["D8"] = "4.1"
+        acts["F8"] = datetime.datetime(2027, 6, 30)
+        acts["G8"] = "In progress"
         edited = self.path("assessment-edited.xlsx")
         wb.save(edited)
 
@@ -347,6 +355,10 @@ class Questionnaire(unittest.TestCase):
         want["answers"]["3.2"] = {k: v for k, v in ref["answers"].get("3.2", {}).items() if k != "level"}
         want["answers"]["3.2"].update(not_applicable=True, reason="No targets this year")
         want["answers"]["1.1"] = dict(ref["answers"]["1.1"], note="Edited in a spreadsheet")
+        want_actions = [dict(a) for a in ref["actions"]]
+        want_actions[0]["status"] = "done"
+        want_actions.append({"title": "A new action typed in the workbook", "question": "4.1",
+                             "due": "2027-06-30", "status": "in-progress"})
 
         readers = [("openpyxl", edited)]
         if SOFFICE:
@@ -360,6 +372,7 @@ class Questionnaire(unittest.TestCase):
                 doc, _ = import_(path)
                 self.assertEqual(doc["answers"], want["answers"])
                 self.assertEqual(doc["organisation"], want["organisation"])
+                self.assertEqual(doc["actions"], want_actions)
 
     # Problems with a place and what was expected ------------------------
 
