@@ -446,14 +446,23 @@ ems_workbook_read_actions (Import  *im,
                            int      answers_index,
                            GError **error)
 {
-  for (guint i = 0; i < ems_xlsx_reader_get_n_sheets (im->reader); i++)
+  /* The sheet named Actions first (in the user's language or ours), then
+   * any other with the headings: another sheet may list actions too */
+  const char *names[] = { C_("sheet name", "Actions"), "Actions", "Acciones" };
+  int first = -1;
+
+  for (guint n = 0; n < G_N_ELEMENTS (names) && first < 0; n++)
+    first = ems_xlsx_reader_find_sheet (im->reader, names[n]);
+
+  for (int i = -1; i < (int) ems_xlsx_reader_get_n_sheets (im->reader); i++)
     {
       g_autoptr(EmsXlsxSheet) sheet = NULL;
+      int index = i < 0 ? first : i;
       int columns[N_ACTION_COLS];
 
-      if ((int) i == answers_index)
+      if (index < 0 || index == answers_index || (i >= 0 && i == first))
         continue;
-      sheet = ems_xlsx_reader_read_sheet (im->reader, i, 0, error);
+      sheet = ems_xlsx_reader_read_sheet (im->reader, index, 0, error);
       if (sheet == NULL)
         return FALSE;
 

@@ -252,6 +252,15 @@ ems_xlsx_reader_read_sheet (EmsXlsxReader  *reader,
             cell_col = next_col;
           if (cell_col >= EMS_XLSX_MAX_COLUMNS)
             continue;
+          if (row >= EMS_XLSX_MAX_ROWS)
+            {
+              /* A cell outside any <row>, after an empty far row */
+              g_set_error (error, EMS_ERROR, EMS_ERROR_TOO_LARGE,
+                           _("The sheet “%s” has a row %u: more rows than a questionnaire or an assessment workbook of ours can hold (%u)"),
+                           info->name, row + 1, EMS_XLSX_MAX_ROWS);
+              ret = -1;
+              break;
+            }
           next_col = cell_col + 1;
 
           if (++n_cells > EMS_XLSX_MAX_CELLS)
