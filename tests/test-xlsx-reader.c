@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ems-error.h"
 #include "ems-workbook-import.h"
+#include "ems-xlsx-questionnaire.h"
 #include "ems-xlsx-reader.h"
 
 static void
@@ -121,6 +123,88 @@ test_refused_unread (void)
   expect_refused (text, sizeof text - 1, "answers.emsa", EMS_ERROR_NOT_JSON, "");
 }
 
+static EmsAssessment *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EMS_EXAMPLES_DIR"), "01-northshore-metal-finishing.emsa", NULL);
+  g_autoptr(GError) error = NULL;
+  EmsFileKind kind = EMS_FILE_KIND_QUESTIONNAIRE;
+  EmsAssessment *assessment = ems_load_assessment_file (NULL, path, &kind, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (kind, ==, EMS_FILE_KIND_ASSESSMENT);
+  return assessment;
+}
+
+/* Written and read in process, in @locale: the same assessment back, the
+ * same bytes for the same time */
+static void
+round_trip_in (const char *locale)
+{
+  g_autoptr(EmsAssessment) source = load_example ();
+  g_autoptr(EmsAssessment) back = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 11, 23, 18, 30, 0);
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(GBytes) json_source = NULL;
+  g_autoptr(GBytes) json_back = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ems-reader-XXXXXX", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.xlsx", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.xlsx", NULL);
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  char *contents = NULL;
+  gsize length = 0;
+  EmsFileKind kind = EMS_FILE_KIND_ASSESSMENT;
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_skip ("locale not available");
+      return;
+    }
+
+  g_assert_true (ems_xlsx_export_questionnaire (ems_checklist_get_default (), source, time, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (ems_xlsx_export_questionnaire (ems_checklist_get_default (), source, time, second, &error));
+  g_assert_true (g_file_get_contents (first, &contents, &length, NULL));
+  a = g_bytes_new_take (contents, length);
+  g_assert_true (g_file_get_contents (second, &contents, &length, NULL));
+  b = g_bytes_new_take (contents, length);
+  g_assert_true (g_bytes_equal (a, b));
+
+  back = ems_workbook_import (NULL, a, &kind, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpint (kind, ==, EMS_FILE_KIND_QUESTIONNAIRE);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* The questionnaire carries no action plan */
+  while (ems_assessment_get_n_actions (source) > 0)
+    ems_assessment_remove_action (source, 0);
+  json_source = ems_assessment_serialize (source);
+  json_back = ems_assessment_serialize (back);
+  g_assert_cmpstr (g_bytes_get_data (json_back, NULL), ==, g_bytes_get_data (json_source, NULL));
+  g_assert_cmpint (ems_assessment_get_employees (back), ==, 35);
+
+  g_remove (first);
+  g_remove (second);
+  g_rmdir (dir);
+  setlocale (LC_ALL, old);
+}
+
+static void
+test_round_trip_c (void)
+{
+  round_trip_in ("C.UTF-8");
+}
+
+static void
+test_round_trip_french (void)
+{
+  round_trip_in ("fr_FR.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,6 +215,8 @@ main (int    argc,
   g_test_add_func ("/xlsx-reader/level-texts", test_level_texts);
   g_test_add_func ("/xlsx-reader/cell-names", test_cell_names);
   g_test_add_func ("/xlsx-reader/refused-unread", test_refused_unread);
+  g_test_add_func ("/xlsx-reader/round-trip/c", test_round_trip_c);
+  g_test_add_func ("/xlsx-reader/round-trip/fr", test_round_trip_french);
 
   return g_test_run ();
 }
