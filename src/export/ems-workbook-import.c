@@ -30,7 +30,7 @@
  * user's own (added at run time): a questionnaire sent out in French is
  * read back on an English desktop. Lower case, as ems_workbook_normalize() gives. */
 static const char *const heading_aliases[N_HEADINGS][6] = {
-  [H_ID] = { "id", "identifiant", "identificador", NULL },
+  [H_ID] = { "id", "id.", "identifiant", "identificador", NULL },
   [H_QUESTION] = { "question", "pregunta", NULL },
   [H_LEVEL] = { "level", "niveau", "nivel", NULL },
   [H_REASON] = { "n/a reason", "raison (s.o.)", "motivo de n/a", "reason", NULL },

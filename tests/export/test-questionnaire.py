@@ -374,6 +374,41 @@ class Questionnaire(unittest.TestCase):
                 self.assertEqual(doc["organisation"], want["organisation"])
                 self.assertEqual(doc["actions"], want_actions)
 
+    def test_printed_by_libreoffice(self):
+        """Printed to PDF by LibreOffice: every question on the page and the
+        instructions whole, on A4 in the C locale and on Letter in es_MX;
+        the pages are kept as PNG in tests/screenshots/ to look at"""
+        if not SOFFICE or not shutil.which("pdftotext"):
+            self.skipTest("LibreOffice or poppler-utils is not installed")
+        shots = os.path.join(os.environ.get("G_TEST_BUILDDIR", self.tmp), "screenshots")
+        os.makedirs(shots, exist_ok=True)
+        cases = [("C.UTF-8", "(A4)", "Questions", "How to fill in this questionnaire")]
+        if xlsxtest.locale_available("es_MX.UTF-8"):
+            cases.append(("es_MX.UTF-8", "(letter)", "Preguntas", "Cómo llenar este cuestionario"))
+        for lc, size, sheet, heading in cases:
+            with self.subTest(lc=lc):
+                name = f"questionnaire-{lc.split('.')[0]}"
+                book = self.path(name + ".xlsx")
+                export(book, xlsxtest.EXAMPLES[0], lc_all=lc)
+                outdir = self.path("pdf-" + lc)
+                os.makedirs(outdir, exist_ok=True)
+                proc = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{self.path('lo-profile')}",
+                                       "--headless", "--convert-to", "pdf", "--outdir", outdir, book],
+                                      capture_output=True, text=True, timeout=180)
+                pdf = os.path.join(outdir, name + ".pdf")
+                self.assertTrue(os.path.exists(pdf), proc.stderr)
+                info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+                page = [l for l in info.splitlines() if l.startswith("Page size:")][0]
+                self.assertIn(size, page)
+                text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+                self.assertIn(heading, text)
+                flat = " ".join(text.split())
+                for q in QUESTIONS:
+                    self.assertIn(q["id"], flat)
+                # The instructions' last words are printed: nothing cut at the margin
+                self.assertIn(".xlsx", flat)
+                subprocess.run(["pdftoppm", "-r", "60", "-png", pdf, os.path.join(shots, name)], check=True)
+
     # Problems with a place and what was expected ------------------------
 
     def test_bad_cells_are_reported_and_the_rest_imports(self):
