@@ -16,6 +16,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import struct
 import subprocess
@@ -458,6 +459,39 @@ class Questionnaire(unittest.TestCase):
         self.assertEqual(doc["answers"][QUESTIONS[6]["id"]], {"not_applicable": True})
         self.assertNotIn(QUESTIONS[0]["id"], doc["answers"])
         self.assertEqual(doc["target_level"], 3)
+
+    def test_every_kind_of_cell(self):
+        """Inline strings, cached formula values (numbers and strings),
+        rich text in shared strings, and what a cell cannot be"""
+        with zipfile.ZipFile(self.blank) as z:
+            sheet = z.read("xl/worksheets/sheet3.xml").decode()
+            strings = z.read("xl/sharedStrings.xml").decode()
+        cells = {
+            "E2": '<c r="E2" t="inlineStr"><is><t xml:space="preserve"> 3 – Implemented </t></is></c>',
+            "E3": '<c r="E3"><f>1+1</f><v>2</v></c>',
+            "E4": '<c r="E4" t="str"><f>"N"&amp;"/A"</f><v>N/A</v></c>',
+            "F4": '<c r="F4" t="inlineStr"><is><r><t>No </t></r><r><rPr><b/></rPr><t>boiler</t></r>'
+                  '<rPh sb="0" eb="1"><t>ignored</t></rPh></is></c>',
+            "E5": '<c r="E5" t="s"><v>99999</v></c>',
+            "E6": '<c r="E6" t="n"><v>4.0</v></c>',
+            "G6": '<c r="G6" t="s"><v>RICH</v></c>',
+        }
+        for ref, xml in cells.items():
+            sheet = re.sub(f'<c r="{ref}" s="\\d+"/>', lambda m: xml, sheet, count=1)
+        # A rich-text shared string, appended
+        count = strings.count("<si>")
+        strings = strings.replace("</sst>", '<si><r><t>Binder </t></r><r><rPr><i/></rPr><t>3</t></r></si></sst>')
+        sheet = sheet.replace("<v>RICH</v>", f"<v>{count}</v>")
+        path = self.path("cells.xlsx")
+        rewrite(self.blank, path, replace={"xl/worksheets/sheet3.xml": sheet, "xl/sharedStrings.xml": strings})
+        doc, err = import_(path, expect=1)
+        ids = [q["id"] for q in QUESTIONS]
+        self.assertEqual(doc["answers"][ids[0]], {"level": 3})
+        self.assertEqual(doc["answers"][ids[1]], {"level": 2})
+        self.assertEqual(doc["answers"][ids[2]], {"not_applicable": True, "reason": "No boiler"})
+        self.assertNotIn(ids[3], doc["answers"])
+        self.assertIn("Questions!E5: expected a level from 0 to 4 or N/A, found the error #REF!", err)
+        self.assertEqual(doc["answers"][ids[4]], {"level": 4, "note": "Binder 3"})
 
     def test_columns_moved_and_translated_headings(self):
         """Columns are found by heading, in any of our languages"""
