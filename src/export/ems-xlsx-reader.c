@@ -159,7 +159,6 @@ read_workbook (EmsXlsxReader  *reader,
   g_autofree char *rels_part = NULL;
   g_autoptr(GHashTable) root = NULL;
   g_autoptr(GHashTable) targets = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   Xml x;
   int ret;
 
