@@ -130,6 +130,135 @@ ems_plan_where_to_start (EmsAssessment   *assessment,
 
 /* ISO 14001:2015 readiness */
 
+/* What readiness needs of a checklist, whatever the answers: the clauses in
+ * order, their titles, and for each question the distinct clauses it cites.
+ * Built once per checklist and kept on it (it never changes), so that
+ * scoring many assessments (--summary over thousands of files) does not
+ * collect and sort the same clauses again for each. */
+typedef struct
+{
+  guint        n_clauses;
+  const char **clauses;     /* numeric order; the checklist's strings */
+  const char **titles;      /* translated; NULL where the data has none */
+  guint       *offsets;     /* question i cites positions[offsets[i] .. offsets[i+1]) */
+  guint       *positions;
+} ClauseIndex;
+
+static void
+clause_index_free (gpointer data)
+{
+  ClauseIndex *index = data;
+
+  g_free (index->clauses);
+  g_free (index->titles);
+  g_free (index->offsets);
+  g_free (index->positions);
+  g_free (index);
+}
+
+static int
+compare_clause_strings (gconstpointer a,
+                        gconstpointer b)
+{
+  return ems_plan_compare_numbers (*(const char * const *) a, *(const char * const *) b);
+}
+
+static ClauseIndex *
+clause_index_new (EmsChecklist *checklist)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) clauses = g_ptr_array_new ();
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_questions = ems_checklist_get_n_questions (checklist);
+  ClauseIndex *index = g_new0 (ClauseIndex, 1);
+
+  /* The clause set: every clause cited, plus the ones always listed */
+  for (guint i = 0; i < G_N_ELEMENTS (always_listed); i++)
+    if (g_hash_table_add (seen, (gpointer) always_listed[i]))
+      g_ptr_array_add (clauses, (gpointer) always_listed[i]);
+  for (guint i = 0; i < n_questions; i++)
+    {
+      const EmsQuestion *question = ems_checklist_get_question (checklist, i);
+
+      for (guint c = 0; question->iso_clauses != NULL && question->iso_clauses[c] != NULL; c++)
+        {
+          const char *clause = question->iso_clauses[c];
+
+          if (*clause != '\0' && g_hash_table_add (seen, (gpointer) clause))
+            g_ptr_array_add (clauses, (gpointer) clause);
+        }
+    }
+  g_ptr_array_sort (clauses, compare_clause_strings);
+
+  index->n_clauses = clauses->len;
+  index->clauses = g_new (const char *, clauses->len);
+  index->titles = g_new (const char *, clauses->len);
+  g_hash_table_remove_all (seen);
+  {
+    g_autoptr(GHashTable) position_of = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < clauses->len; i++)
+      {
+        const char *clause = g_ptr_array_index (clauses, i);
+
+        index->clauses[i] = clause;
+        index->titles[i] = ems_checklist_get_iso_clause_title (checklist, clause);
+        g_hash_table_insert (position_of, (gpointer) clause, GUINT_TO_POINTER (i + 1));
+      }
+
+    /* Each question counts once for each distinct clause it cites */
+    index->offsets = g_new (guint, n_questions + 1);
+    for (guint i = 0; i < n_questions; i++)
+      {
+        const EmsQuestion *question = ems_checklist_get_question (checklist, i);
+        guint first = positions->len;
+
+        index->offsets[i] = first;
+        for (guint c = 0; question->iso_clauses != NULL && question->iso_clauses[c] != NULL; c++)
+          {
+            guint position = GPOINTER_TO_UINT (g_hash_table_lookup (position_of, question->iso_clauses[c]));
+            gboolean repeated = FALSE;
+
+            if (position == 0)
+              continue;
+            position--;
+            for (guint k = first; k < positions->len && !repeated; k++)
+              repeated = g_array_index (positions, guint, k) == position;
+            if (!repeated)
+              g_array_append_val (positions, position);
+          }
+      }
+    index->offsets[n_questions] = positions->len;
+  }
+  index->positions = (guint *) g_array_free (g_steal_pointer (&positions), FALSE);
+
+  return index;
+}
+
+/* The checklist's index, built on first use. The lock covers only finding
+ * or building it; once attached it is never replaced, so a caller may use
+ * it for as long as it holds the checklist. */
+static const ClauseIndex *
+get_clause_index (EmsChecklist *checklist)
+{
+  static GMutex lock;
+  static GQuark quark;
+  ClauseIndex *index;
+
+  g_mutex_lock (&lock);
+  if (quark == 0)
+    quark = g_quark_from_static_string ("ems-plan-clause-index");
+  index = g_object_get_qdata (G_OBJECT (checklist), quark);
+  if (index == NULL)
+    {
+      index = clause_index_new (checklist);
+      g_object_set_qdata_full (G_OBJECT (checklist), quark, index, clause_index_free);
+    }
+  g_mutex_unlock (&lock);
+
+  return index;
+}
+
 typedef struct
 {
   guint weighted;
@@ -144,19 +273,11 @@ clear_readiness (gpointer data)
   g_clear_pointer (&readiness->clause, g_free);
 }
 
-static int
-compare_clause_strings (gconstpointer a,
-                        gconstpointer b)
-{
-  return ems_plan_compare_numbers (*(const char * const *) a, *(const char * const *) b);
-}
-
 GArray *
 ems_plan_iso14001_readiness (EmsAssessment *assessment)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) clauses = g_ptr_array_new ();
   g_autofree Sums *sums = NULL;
+  const ClauseIndex *index;
   EmsChecklist *checklist;
   GArray *result;
   guint n_questions;
@@ -165,57 +286,35 @@ ems_plan_iso14001_readiness (EmsAssessment *assessment)
 
   checklist = ems_assessment_get_checklist (assessment);
   n_questions = ems_checklist_get_n_questions (checklist);
+  index = get_clause_index (checklist);
 
-  /* The clause set: every clause cited, plus the ones always listed */
-  for (guint i = 0; i < G_N_ELEMENTS (always_listed); i++)
-    if (g_hash_table_add (index, (gpointer) always_listed[i]))
-      g_ptr_array_add (clauses, (gpointer) always_listed[i]);
-  for (guint i = 0; i < n_questions; i++)
-    {
-      const EmsQuestion *question = ems_checklist_get_question (checklist, i);
-
-      for (guint c = 0; question->iso_clauses != NULL && question->iso_clauses[c] != NULL; c++)
-        {
-          const char *clause = question->iso_clauses[c];
-
-          if (*clause != '\0' && g_hash_table_add (index, (gpointer) clause))
-            g_ptr_array_add (clauses, (gpointer) clause);
-        }
-    }
-  g_ptr_array_sort (clauses, compare_clause_strings);
-
-  result = g_array_sized_new (FALSE, TRUE, sizeof (EmsClauseReadiness), clauses->len);
+  result = g_array_sized_new (FALSE, TRUE, sizeof (EmsClauseReadiness), index->n_clauses);
   g_array_set_clear_func (result, clear_readiness);
-  g_hash_table_remove_all (index);
-  for (guint i = 0; i < clauses->len; i++)
+  for (guint i = 0; i < index->n_clauses; i++)
     {
-      const char *clause = g_ptr_array_index (clauses, i);
       EmsClauseReadiness readiness = { 0 };
 
-      readiness.clause = g_strdup (clause);
-      readiness.title = ems_checklist_get_iso_clause_title (checklist, clause);
+      readiness.clause = g_strdup (index->clauses[i]);
+      readiness.title = index->titles[i];
       readiness.score = NAN;
       g_array_append_val (result, readiness);
-      g_hash_table_insert (index, (gpointer) clause, GUINT_TO_POINTER (i + 1));
     }
 
-  /* Each question counts once for each distinct clause it cites */
-  sums = g_new0 (Sums, clauses->len);
+  sums = g_new0 (Sums, index->n_clauses);
   for (guint i = 0; i < n_questions; i++)
     {
       const EmsQuestion *question = ems_checklist_get_question (checklist, i);
-      const EmsAnswer *answer = ems_assessment_get_answer (assessment, question->id);
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+      const EmsAnswer *answer;
 
-      for (guint c = 0; question->iso_clauses != NULL && question->iso_clauses[c] != NULL; c++)
+      if (index->offsets[i] == index->offsets[i + 1])
+        continue;
+      answer = ems_assessment_get_answer (assessment, question->id);
+
+      for (guint k = index->offsets[i]; k < index->offsets[i + 1]; k++)
         {
-          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, question->iso_clauses[c]));
-          EmsClauseReadiness *readiness;
+          guint position = index->positions[k];
+          EmsClauseReadiness *readiness = &g_array_index (result, EmsClauseReadiness, position);
 
-          if (position == 0 || !g_hash_table_add (seen, GUINT_TO_POINTER (position)))
-            continue;
-
-          readiness = &g_array_index (result, EmsClauseReadiness, position - 1);
           readiness->n_questions++;
 
           if (answer == NULL || answer->state == EMS_ANSWER_UNANSWERED)
@@ -227,8 +326,8 @@ ems_plan_iso14001_readiness (EmsAssessment *assessment)
             }
 
           readiness->n_answered++;
-          sums[position - 1].weighted += question->weight * answer->level;
-          sums[position - 1].weights += question->weight * EMS_LEVEL_MAX;
+          sums[position].weighted += question->weight * answer->level;
+          sums[position].weights += question->weight * EMS_LEVEL_MAX;
         }
     }
 
