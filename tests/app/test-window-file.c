@@ -1,7 +1,7 @@
 /* test-window-file.c: the window's file and document handling, driven
  * through its actions and widgets: save, reload, undo, close, bad files,
- * the profile's validation, drops, the window's own settings, and (as
- * test-window-fr) the same under a French locale
+ * the profile's validation, drops, the window's own settings, and (run as
+ * test-window-fr) its figures under a French locale
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
