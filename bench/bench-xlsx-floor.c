@@ -1,9 +1,11 @@
 /* bench-xlsx-floor.c: the floor for bench-xlsx.py
  *
  * A process that links libxlsxwriter and nothing else and writes a
- * workbook the size and shape of `ten-elements --export`: four sheets,
- * 51 answer rows of 14 columns with wrapped text, a Summary table with
- * formulas, a radar and a bar chart, document properties. bench-xlsx.py
+ * workbook the size and shape of `ten-elements --export`: six sheets,
+ * 51 answer rows of 16 columns with wrapped text and two formula columns,
+ * a Summary table with formulas, a radar and a bar chart, a "Where to
+ * start" list of 18 steps, an ISO 14001 table of 26 clauses with three
+ * formulas each, document properties. bench-xlsx.py
  * times it as a whole process next to the real export: what is left
  * between the two is Ten Elements' own work (reading the assessment and
  * checklist, scoring, GLib and GIO start-up).
@@ -30,7 +32,7 @@ main (int   argc,
       char *argv[])
 {
   lxw_workbook *workbook;
-  lxw_worksheet *summary, *answers, *actions, *method;
+  lxw_worksheet *summary, *answers, *actions, *start, *iso, *method;
   lxw_format *bold, *wrap, *percent;
   lxw_chart *radar, *bar;
   lxw_chart_series *series;
@@ -53,6 +55,8 @@ main (int   argc,
   summary = workbook_add_worksheet (workbook, "Summary");
   answers = workbook_add_worksheet (workbook, "Answers");
   actions = workbook_add_worksheet (workbook, "Actions");
+  start = workbook_add_worksheet (workbook, "Where to start");
+  iso = workbook_add_worksheet (workbook, "ISO 14001");
   method = workbook_add_worksheet (workbook, "Method");
   bold = workbook_add_format (workbook);
   format_set_bold (bold);
@@ -63,7 +67,7 @@ main (int   argc,
   format_set_num_format (percent, "0.0");
 
   /* Answers: 51 rows, frozen header, autofilter, a level drop-down */
-  for (lxw_col_t c = 0; c < 14; c++)
+  for (lxw_col_t c = 0; c < 16; c++)
     worksheet_write_string (answers, 0, c, "Heading", bold);
   for (lxw_row_t r = 1; r <= N_QUESTIONS; r++)
     {
@@ -82,10 +86,14 @@ main (int   argc,
       worksheet_write_string (answers, r, 11, r % 6 == 0 ? "Yes" : "No", NULL);
       worksheet_write_string (answers, r, 12, "6.1.2", NULL);
       worksheet_write_string (answers, r, 13, "Planning", NULL);
+      snprintf (formula, sizeof formula, "=IF(ISNUMBER(E%u),K%u*E%u,\"\")", r + 1, r + 1, r + 1);
+      worksheet_write_formula_num (answers, r, 14, formula, NULL, 2);
+      snprintf (formula, sizeof formula, "=IF(ISNUMBER(E%u),4*K%u,\"\")", r + 1, r + 1);
+      worksheet_write_formula_num (answers, r, 15, formula, NULL, 4);
       worksheet_set_row (answers, r, 60, NULL);
     }
   worksheet_freeze_panes (answers, 1, 0);
-  worksheet_autofilter (answers, 0, 0, N_QUESTIONS, 13);
+  worksheet_autofilter (answers, 0, 0, N_QUESTIONS, 15);
   {
     const char *levels[] = { "0", "1", "2", "3", "4", "N/A", NULL };
     lxw_data_validation validation = {
@@ -132,6 +140,35 @@ main (int   argc,
     }
   for (lxw_row_t r = 0; r < 24; r++)
     worksheet_write_string (method, r, 0, text, wrap);
+
+  /* Where to start and ISO 14001 */
+  for (lxw_row_t r = 2; r < 20; r++)
+    {
+      worksheet_write_number (start, r, 0, r - 1, NULL);
+      worksheet_write_string (start, r, 1, "Objectives and Targets", wrap);
+      worksheet_write_string (start, r, 2, "3.1", NULL);
+      worksheet_write_string (start, r, 3, text, wrap);
+      worksheet_write_number (start, r, 4, 1, NULL);
+      worksheet_write_number (start, r, 5, 3, NULL);
+      worksheet_write_string (start, r, 6, text, wrap);
+      worksheet_write_string (start, r, 7, "Medium", NULL);
+    }
+  for (lxw_row_t r = 4; r < 30; r++)
+    {
+      worksheet_write_string (iso, r, 0, "6.1.2", NULL);
+      worksheet_write_string (iso, r, 1, "Environmental aspects", wrap);
+      snprintf (formula, sizeof formula,
+                "=IF(SUM('Answers'!$P$%u:$P$%u)=0,\"\",100*SUM('Answers'!$O$%u:$O$%u)/SUM('Answers'!$P$%u:$P$%u))",
+                r, r + 1, r, r + 1, r, r + 1);
+      worksheet_write_formula_num (iso, r, 2, formula, percent, 62.5);
+      snprintf (formula, sizeof formula,
+                "=IF(ISNUMBER(C%u),IF(C%u<40,\"Red\",IF(C%u<70,\"Amber\",\"Green\")),\"\")",
+                r + 1, r + 1, r + 1);
+      worksheet_write_formula_str (iso, r, 3, formula, NULL, "Amber");
+      worksheet_write_number (iso, r, 4, 2, NULL);
+      snprintf (formula, sizeof formula, "=COUNT('Answers'!$E$%u:$E$%u)", r, r + 1);
+      worksheet_write_formula_num (iso, r, 5, formula, NULL, 2);
+    }
 
   workbook_set_properties (workbook, &properties);
   workbook_set_custom_property_string (workbook, "Checklist", "cec-10-elements");
