@@ -15,6 +15,7 @@
 #include "ems-actions-page.h"
 #include "ems-bench.h"
 #include "ems-element-page.h"
+#include "ems-file-dialogs.h"
 #include "ems-presentation.h"
 #include "ems-shortcuts.h"
 #include "ems-window-private.h"
@@ -52,27 +53,6 @@ add_to_recent (GFile *file)
   if (_ems_window_file_is_example (file))
     return;
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-static void
-show_error_dialog (EmsWindow  *self,
-                   const char *heading,
-                   const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename);
 }
 
 static EmsWindow *
@@ -144,7 +124,7 @@ open_done (GObject      *object,
   /* The document keeps the file's etag, for the check when saving */
   document = ems_document_load_finish (result, &error);
   ems_bench_mark ("file-loaded");
-  name = file_display_name (file);
+  name = ems_file_display_name (file);
 
   if (document == NULL)
     {
@@ -155,7 +135,7 @@ open_done (GObject      *object,
       gtk_window_present (GTK_WINDOW (self));
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      show_error_dialog (self, heading, error->message);
+      ems_show_error_dialog (GTK_WINDOW (self), heading, error->message);
       return;
     }
 
@@ -240,7 +220,7 @@ reload_done (GObject      *object,
       title = ems_document_dup_title (self->document);
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("Could Not Reload “%s”"), title);
-      show_error_dialog (self, heading, error->message);
+      ems_show_error_dialog (GTK_WINDOW (self), heading, error->message);
       return;
     }
 
@@ -381,7 +361,7 @@ save_done (GObject      *object,
       self->close_after_save = FALSE;
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("Could Not Save “%s”"), title);
-      show_error_dialog (self, heading, error->message);
+      ems_show_error_dialog (GTK_WINDOW (self), heading, error->message);
       return;
     }
 
@@ -447,23 +427,8 @@ static void
 ask_replace (EmsWindow *self,
              GFile     *file)
 {
-  g_autofree char *name = file_display_name (file);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
+  GtkWidget *dialog = ems_replace_dialog_new (GTK_WINDOW (self), file);
 
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Replace “%s”?"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("A file with this name, with the extension added, already exists. "
-                                     "Replacing it overwrites its contents."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

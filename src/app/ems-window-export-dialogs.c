@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ems-file-dialogs.h"
 #include "ems-launcher.h"
 #include "ems-window-export-private.h"
 
@@ -157,8 +158,6 @@ on_target_checked (GObject      *object,
 {
   g_autoptr(PendingExport) pending = user_data;
   g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
   if (info == NULL)
@@ -167,20 +166,7 @@ on_target_checked (GObject      *object,
       return;
     }
 
-  name = g_file_get_basename (pending->target);
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Replace “%s”?"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (pending->self), heading,
-                                   _("A file with this name, with the extension added, already exists. "
-                                     "Replacing it overwrites its contents."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = ems_replace_dialog_new (GTK_WINDOW (pending->self), pending->target);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_replace_response),
                          g_steal_pointer (&pending), pending_export_notify, 0);
   gtk_window_present (GTK_WINDOW (dialog));

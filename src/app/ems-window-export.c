@@ -18,6 +18,7 @@
 
 #include "ems-chart-export.h"
 #include "ems-error.h"
+#include "ems-file-dialogs.h"
 #include "ems-report.h"
 #include "ems-window-export-private.h"
 #include "ems-launcher.h"
@@ -101,25 +102,12 @@ get_assessment (EmsWindow *self)
   return document != NULL ? ems_document_get_assessment (document) : NULL;
 }
 
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename);
-}
-
 void
 _ems_window_export_show_error (EmsWindow  *self,
                                const char *heading,
                                const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  ems_show_error_dialog (GTK_WINDOW (self), heading, body);
 }
 
 /* Busy state: a progress cursor at once, a toast when it takes a while */
@@ -256,7 +244,7 @@ export_done (GObject      *object,
   ExportJob *job = g_task_get_task_data (task);
   ExportState *state = _ems_window_export_get_state (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = file_display_name (job->file);
+  g_autofree char *name = ems_file_display_name (job->file);
   g_autofree char *text = NULL;
 
   end_busy (state);
@@ -307,7 +295,7 @@ start_export (EmsWindow *self,
   job->path = g_file_get_path (job->file);
   if (job->path == NULL)
     {
-      g_autofree char *name = file_display_name (job->file);
+      g_autofree char *name = ems_file_display_name (job->file);
       g_autofree char *heading = NULL;
 
       /* Translators: %s is a file name */
@@ -391,7 +379,7 @@ on_print_done (GtkPrintOperation       *operation,
       gtk_print_operation_get_error (operation, &error);
       if (file != NULL)
         {
-          g_autofree char *name = file_display_name (file);
+          g_autofree char *name = ems_file_display_name (file);
           g_autofree char *heading = NULL;
 
           /* Translators: %s is a file name */
@@ -408,7 +396,7 @@ on_print_done (GtkPrintOperation       *operation,
 
   if (file != NULL)
     {
-      g_autofree char *name = file_display_name (file);
+      g_autofree char *name = ems_file_display_name (file);
       g_autofree char *text = NULL;
 
       /* Translators: a toast; %s is a file name */
