@@ -1429,7 +1429,11 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
             {
               has_format = TRUE;
               if (token == EMS_JSON_STRING)
-                format = g_strdup (ems_json_reader_get_string (json));
+                {
+                  /* a second "format" replaces the first */
+                  g_free (format);
+                  format = g_strdup (ems_json_reader_get_string (json));
+                }
               else
                 ems_json_reader_skip (json, token);
             }
