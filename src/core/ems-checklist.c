@@ -183,6 +183,54 @@ set_error (GMarkupParseContext  *context,
                "checklist:%d:%d: %s", line, column, message);
 }
 
+/* Where each element may stand: its parent, NULL for the root. Checked
+ * before anything else, so that the handlers below never see an element
+ * nested where they do not expect it (a question in a question, a second
+ * checklist), which would leak or lose what they hold. */
+static const struct
+{
+  const char *name;
+  const char *parent;
+} element_parents[] = {
+  { "checklist", NULL },
+  { "levels", "checklist" },
+  { "level", "levels" },
+  { "label", "level" },
+  { "meaning", "level" },
+  { "iso14001", "checklist" },
+  { "clause", "iso14001" },
+  { "element", "checklist" },
+  { "title", "element" },
+  { "why", "element" },
+  { "question", "element" },
+  { "text", "question" },
+  { "help", "question" },
+  { "step", "question" },
+};
+
+static gboolean
+check_parent (GMarkupParseContext  *context,
+              const char           *name,
+              GError              **error)
+{
+  const GSList *stack = g_markup_parse_context_get_element_stack (context);
+  const char *parent = stack->next != NULL ? stack->next->data : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (element_parents); i++)
+    {
+      if (g_str_equal (name, element_parents[i].name))
+        {
+          if (g_strcmp0 (parent, element_parents[i].parent) == 0)
+            return TRUE;
+          set_error (context, error, "element in an unexpected place");
+          return FALSE;
+        }
+    }
+
+  set_error (context, error, "unknown element");
+  return FALSE;
+}
+
 static void
 start_element (GMarkupParseContext  *context,
                const char           *name,
@@ -194,10 +242,18 @@ start_element (GMarkupParseContext  *context,
   ParseState *state = user_data;
   EmsChecklist *self = state->self;
 
+  if (!check_parent (context, name, error))
+    return;
+
   if (g_str_equal (name, "checklist"))
     {
       const char *id = NULL, *version = NULL;
 
+      if (self->id != NULL)
+        {
+          set_error (context, error, "a second checklist");
+          return;
+        }
       if (!g_markup_collect_attributes (name, attr_names, attr_values, error,
                                         G_MARKUP_COLLECT_STRING, "id", &id,
                                         G_MARKUP_COLLECT_STRING, "version", &version,
@@ -523,6 +579,8 @@ ems_checklist_new_from_bytes (GBytes  *bytes,
   state.step = -1;
 
   data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = "";   /* empty bytes: GMarkup wants text, even of length 0 */
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
 
   if (!g_markup_parse_context_parse (context, data, len, error) ||

@@ -509,6 +509,8 @@ ems_indicator_set_new_from_bytes (GBytes  *bytes,
 
   data = g_bytes_get_data (bytes, &len);
   if (data == NULL)
+    data = "";   /* empty bytes: GMarkup wants text, even of length 0 */
+  if (data == NULL)
     data = "";
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
 
