@@ -201,6 +201,7 @@ static const struct
   { "clause", "iso14001" },
   { "element", "checklist" },
   { "title", "element" },
+  { "short", "element" },
   { "why", "element" },
   { "question", "element" },
   { "text", "question" },
