@@ -355,7 +355,7 @@ add_change_slides (EmsPresentation *self)
       /* Translators: slide title; %s is an organisation or participant */
       title = g_strdup_printf (_("Changes Over Time: %s"), name);
       slide = new_slide (title, description);
-      grid = ems_workshop_change_grid_new (self->comparison, follow_up, "slide-body");
+      grid = ems_workshop_change_grid_new (self->comparison, follow_up, "slide-body", FALSE);
       gtk_widget_set_margin_top (grid, 12);
       gtk_widget_set_valign (grid, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (slide), grid);

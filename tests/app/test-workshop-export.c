@@ -18,6 +18,7 @@
 #include "ems-presentation.h"
 #include "ems-test-utils.h"
 #include "ems-workshop-export.h"
+#include "ems-workshop-table.h"
 #include "ems-workshop-window.h"
 #include "workshop-test-utils.h"
 
@@ -451,6 +452,38 @@ test_actions (void)
   close_examples (window, files, paths);
 }
 
+/* The participants' names in full in the table: not cut, and on one line
+ * where there is room (the examples' names are all under 32 characters) */
+static void
+test_names_in_full (void)
+{
+  char *paths[3];
+  GFile *files[3];
+  EmsWorkshopWindow *window = open_examples (files, paths);
+  EmsComparison *comparison = ems_workshop_window_get_comparison (window);
+  GtkWidget *table;
+
+  ems_workshop_window_show_view (window, "table");
+  ems_test_flush ();
+  table = ems_workshop_window_get_table (window);
+  for (guint p = 0; p < ems_comparison_get_n_participants (comparison); p++)
+    {
+      g_autofree char *label = ems_comparison_dup_label (comparison, p);
+      GtkWidget *name = gtk_grid_get_child_at (GTK_GRID (table), 0, EMS_WORKSHOP_TABLE_FIRST_ROW + p);
+      PangoLayout *layout;
+
+      g_assert_true (GTK_IS_LABEL (name));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, label);
+      layout = gtk_label_get_layout (GTK_LABEL (name));
+      g_test_message ("“%s”: %d line(s), %d px wide", label, pango_layout_get_line_count (layout),
+                      gtk_widget_get_width (name));
+      g_assert_false (pango_layout_is_ellipsized (layout));
+      g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+    }
+
+  close_examples (window, files, paths);
+}
+
 /* The slides a facilitator needs, each drawn at 1024×768 without being
  * cut: one per element's distribution, the priorities and the changes
  * over time */
@@ -589,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/app/workshop-export/exports", test_exports);
   g_test_add_func ("/app/workshop-export/exports-anonymised", test_exports_anonymised);
   g_test_add_func ("/app/workshop-export/unwritable", test_unwritable);
+  g_test_add_func ("/app/workshop-export/names-in-full", test_names_in_full);
   g_test_add_func ("/app/workshop-export/slides", test_slides);
 
   status = g_test_run ();
