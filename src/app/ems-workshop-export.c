@@ -626,6 +626,21 @@ ems_workshop_export_init (EmsWorkshopWindow *self)
 }
 
 void
+ems_workshop_export_dispose (EmsWorkshopWindow *self)
+{
+  ExportState *state = g_object_get_data (G_OBJECT (self), STATE_KEY);
+
+  /* While the window still is one: a native dialog hides itself when
+   * destroyed, which a finalizing parent does not survive */
+  if (state == NULL)
+    return;
+  g_cancellable_cancel (state->cancellable);
+  if (state->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (state->chooser));
+  g_clear_object (&state->chooser);
+}
+
+void
 ems_workshop_export_update_actions (EmsWorkshopWindow *self)
 {
   ExportState *state;

@@ -26,6 +26,8 @@ typedef enum
 /* From the window's class_init and init */
 void      ems_workshop_export_class_init     (GtkWidgetClass        *widget_class);
 void      ems_workshop_export_init           (EmsWorkshopWindow     *self);
+/* From the window's dispose: closes the file chooser */
+void      ems_workshop_export_dispose        (EmsWorkshopWindow     *self);
 /* Enables the actions: something to export, nothing running */
 void      ems_workshop_export_update_actions (EmsWorkshopWindow     *self);
 

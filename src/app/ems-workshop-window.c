@@ -474,6 +474,7 @@ ems_workshop_window_dispose (GObject *object)
   EmsWorkshopWindow *self = EMS_WORKSHOP_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  ems_workshop_export_dispose (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);

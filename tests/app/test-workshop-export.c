@@ -406,6 +406,53 @@ find_primary_menu_button (GtkWidget *widget)
   return NULL;
 }
 
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer user_data)
+{
+  return find_chooser () != NULL;
+}
+
+static gboolean
+chooser_gone (gpointer user_data)
+{
+  return find_chooser () == NULL;
+}
+
+static void
+check_chooser (EmsWorkshopWindow *window,
+               const char        *action,
+               const char        *extension)
+{
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  ems_test_wait_until (chooser_shown, NULL, 30, "the file chooser");
+  chooser = find_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_test_message ("%s offers “%s”", action, name);
+  g_assert_true (g_str_has_suffix (name, extension));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  ems_test_wait_until (chooser_gone, NULL, 30, "the file chooser to close");
+  g_assert_cmpuint (ems_workshop_export_get_n_finished (window), ==, 0);
+}
+
 /* The actions: in the primary menu, disabled while there is nothing to
  * export */
 static void
@@ -448,6 +495,10 @@ test_actions (void)
     }
   g_assert_true (found_workbook);
   g_assert_true (found_handout);
+
+  /* Each asks for a file, offering a name with its extension */
+  check_chooser (window, "workshop.export-workbook", ".xlsx");
+  check_chooser (window, "workshop.export-handout", ".pdf");
 
   close_examples (window, files, paths);
 }
