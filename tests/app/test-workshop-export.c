@@ -220,6 +220,34 @@ assert_same_as_cli (char       **paths,
   g_remove (out);
 }
 
+/* Writes @widget, drawn as it is, to $G_TEST_BUILDDIR/screenshots/@name to
+ * look at */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *dir = g_build_filename (builddir ? builddir : ".", "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  g_mkdir_with_parents (dir, 0755);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s (%d×%d)", path, width, height);
+}
+
 /* Tests ------------------------------------------------------------------ */
 
 static void
@@ -258,6 +286,8 @@ check_exports (gboolean anonymise)
   g_setenv ("SOURCE_DATE_EPOCH", EPOCH, TRUE);
   export_and_wait (window, EMS_WORKSHOP_EXPORT_WORKBOOK, xlsx_file);
   assert_toast_for (window, xlsx);
+  save_screenshot (GTK_WIDGET (window), anonymise ? "workshop-exported-anonymised.png"
+                                                  : "workshop-exported.png");
   export_and_wait (window, EMS_WORKSHOP_EXPORT_HANDOUT, pdf_file);
   assert_toast_for (window, pdf);
 
@@ -406,6 +436,15 @@ find_primary_menu_button (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+popover_mapped (gpointer user_data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (user_data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover)) &&
+         gtk_widget_get_width (GTK_WIDGET (popover)) > 0;
+}
+
 static GtkFileChooser *
 find_chooser (void)
 {
@@ -495,6 +534,14 @@ test_actions (void)
     }
   g_assert_true (found_workbook);
   g_assert_true (found_handout);
+
+  /* The menu as it opens */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  ems_test_wait_until (popover_mapped, menu_button, 30, "the primary menu");
+  ems_test_flush ();
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                   "workshop-menu.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
   /* Each asks for a file, offering a name with its extension */
   check_chooser (window, "workshop.export-workbook", ".xlsx");
