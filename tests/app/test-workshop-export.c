@@ -627,24 +627,17 @@ slides_at_size (gpointer user_data)
   return gtk_widget_get_width (user_data) == 1024 && gtk_widget_get_height (user_data) == 768;
 }
 
+/* Shows every slide of @comparison at 1024×768, asserts that none needs
+ * scrolling, and says which kinds it saw */
 static void
-test_slides (void)
+walk_slides (EmsComparison *comparison,
+             guint         *n_element_slides,
+             gboolean      *priorities,
+             gboolean      *changes,
+             gboolean      *bands)
 {
-  g_autofree char *dir = ems_workshop_test_temp_dir ();
-  g_autoptr(GFile) baseline = ems_workshop_test_write_baseline (dir, 0);
-  GFile *files[4];
-  EmsWorkshopWindow *window;
+  guint n_elements = ems_comparison_get_n_elements (comparison);
   EmsPresentation *slides;
-  EmsComparison *comparison;
-  guint n_elements, n_element_slides = 0;
-  gboolean priorities = FALSE, changes = FALSE;
-
-  for (guint i = 0; i < 3; i++)
-    files[i] = ems_test_get_example (i);
-  files[3] = g_object_ref (baseline);
-  window = ems_workshop_test_open (GTK_APPLICATION (app), files, 4, 1280, 800);
-  comparison = ems_workshop_window_get_comparison (window);
-  n_elements = ems_comparison_get_n_elements (comparison);
 
   slides = ems_presentation_new (GTK_APPLICATION (app), comparison, NULL, 0);
   gtk_window_set_decorated (GTK_WINDOW (slides), FALSE);
@@ -690,17 +683,71 @@ test_slides (void)
           while (title != NULL && !GTK_IS_LABEL (title))
             title = gtk_widget_get_first_child (title);
           if (title != NULL && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (title)), prefix))
-            n_element_slides++;
+            (*n_element_slides)++;
         }
-      priorities |= has_label (scroller, "Most often answered 0");
-      changes |= has_label (scroller, "Change");
+      *priorities |= has_label (scroller, "Most often answered 0");
+      *changes |= has_label (scroller, "Change");
+      if (!*bands && has_label (scroller, "Participants per band"))
+        {
+          save_screenshot (GTK_WIDGET (slides), "slide-bands-1024x768.png");
+          *bands = TRUE;
+        }
     }
+
+  ems_workshop_test_destroy (slides);
+}
+
+/* Past 16 participants, each element's slide counts the participants per
+ * band rather than giving each a row */
+static void
+test_slides_many (void)
+{
+  g_autoptr(EmsComparison) comparison = ems_comparison_new ();
+  guint n_element_slides = 0;
+  gboolean priorities = FALSE, changes = FALSE, bands = FALSE;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GFile) file = ems_test_get_example (i % 3);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EmsAssessment) assessment =
+        ems_assessment_load_from_file (ems_checklist_get_default (), file, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      ems_comparison_add (comparison, assessment, NULL);
+    }
+
+  walk_slides (comparison, &n_element_slides, &priorities, &changes, &bands);
+  g_assert_cmpuint (n_element_slides, ==, ems_comparison_get_n_elements (comparison));
+  g_assert_true (priorities);
+  g_assert_true (bands);
+}
+
+static void
+test_slides (void)
+{
+  g_autofree char *dir = ems_workshop_test_temp_dir ();
+  g_autoptr(GFile) baseline = ems_workshop_test_write_baseline (dir, 0);
+  GFile *files[4];
+  EmsWorkshopWindow *window;
+  EmsComparison *comparison;
+  guint n_elements, n_element_slides = 0;
+  gboolean priorities = FALSE, changes = FALSE, bands = FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    files[i] = ems_test_get_example (i);
+  files[3] = g_object_ref (baseline);
+  window = ems_workshop_test_open (GTK_APPLICATION (app), files, 4, 1280, 800);
+  comparison = ems_workshop_window_get_comparison (window);
+  n_elements = ems_comparison_get_n_elements (comparison);
+
+  walk_slides (comparison, &n_element_slides, &priorities, &changes, &bands);
 
   g_assert_cmpuint (n_element_slides, ==, n_elements);
   g_assert_true (priorities);
   g_assert_true (changes);
+  g_assert_false (bands);
 
-  ems_workshop_test_destroy (slides);
   ems_workshop_test_destroy (window);
   for (guint i = 0; i < 4; i++)
     g_object_unref (files[i]);
@@ -722,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/app/workshop-export/unwritable", test_unwritable);
   g_test_add_func ("/app/workshop-export/names-in-full", test_names_in_full);
   g_test_add_func ("/app/workshop-export/slides", test_slides);
+  g_test_add_func ("/app/workshop-export/slides-many", test_slides_many);
 
   status = g_test_run ();
   g_object_unref (app);
