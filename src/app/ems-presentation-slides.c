@@ -1,6 +1,7 @@
 /* ems-presentation-slides.c: the slides of a comparison, one per view:
  * the group radar, the group's answers, each element's answers across
- * participants, the priorities and the changes over time
+ * participants (or, past 16 participants, how many are in each band), the
+ * priorities and the changes over time
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -183,6 +184,39 @@ add_radar_slide (EmsPresentation *self)
   add_slide (self, slide);
 }
 
+static GtkWidget *ranking     (const char *heading);
+static void       ranking_add (GtkWidget  *grid,
+                               guint       row,
+                               const char *name,
+                               const char *value);
+
+/* An element's slide when there are too many participants for a row
+ * each: how many participants are in each band, as core counts them */
+static void
+add_element_bands_slide (EmsPresentation *self,
+                         guint            number)
+{
+  const EmsElementStats *stats = ems_comparison_get_element_stats (self->comparison, number);
+  g_autofree char *title = ems_workshop_element_title (number);
+  g_autofree char *description = ems_element_stats_describe (stats);
+  const EmsBand bands[] = { EMS_BAND_GREEN, EMS_BAND_AMBER, EMS_BAND_RED, EMS_BAND_NONE };
+  GtkWidget *slide = new_slide (title, description);
+  GtkWidget *grid = ranking (_("Participants per band"));
+
+  for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", stats->n_bands[bands[b]]);
+
+      ranking_add (grid, b + 1,
+                   /* Translators: a band row of an element's slide: participants without a score */
+                   bands[b] == EMS_BAND_NONE ? _("No score") : ems_band_to_label (bands[b]),
+                   count);
+    }
+  gtk_widget_set_margin_top (grid, 24);
+  gtk_box_append (GTK_BOX (slide), grid);
+  add_slide (self, slide);
+}
+
 static void
 add_distribution_slides (EmsPresentation *self)
 {
@@ -200,16 +234,27 @@ add_distribution_slides (EmsPresentation *self)
   add_chart (self, slide, SLIDE_GROUP_DISTRIBUTION, 0, description);
   add_slide (self, slide);
 
-  if (n < 2 || n > MAX_PARTICIPANTS_PER_ELEMENT_SLIDE)
+  if (n < 2)
     return;
 
   for (guint e = 1; e <= n_elements; e++)
     {
-      g_autoptr(EmsDistributionData) data = ems_distribution_data_new_for_element (self->comparison, e);
-      g_autofree char *chart_description = ems_distribution_data_describe (data);
-      g_autofree char *title = ems_workshop_element_title (e);
-      g_autofree char *stats = ems_element_stats_describe (ems_comparison_get_element_stats (self->comparison, e));
+      g_autoptr(EmsDistributionData) data = NULL;
+      g_autofree char *chart_description = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *stats = NULL;
 
+      /* Too many for a row each: the participants per band instead */
+      if (n > MAX_PARTICIPANTS_PER_ELEMENT_SLIDE)
+        {
+          add_element_bands_slide (self, e);
+          continue;
+        }
+
+      data = ems_distribution_data_new_for_element (self->comparison, e);
+      chart_description = ems_distribution_data_describe (data);
+      title = ems_workshop_element_title (e);
+      stats = ems_element_stats_describe (ems_comparison_get_element_stats (self->comparison, e));
       slide = new_slide (title, stats);
       add_chart (self, slide, SLIDE_ELEMENT_DISTRIBUTION, e, chart_description);
       add_slide (self, slide);
@@ -355,7 +400,7 @@ add_change_slides (EmsPresentation *self)
       /* Translators: slide title; %s is an organisation or participant */
       title = g_strdup_printf (_("Changes Over Time: %s"), name);
       slide = new_slide (title, description);
-      grid = ems_workshop_change_grid_new (self->comparison, follow_up, "slide-body");
+      grid = ems_workshop_change_grid_new (self->comparison, follow_up, "slide-body", FALSE);
       gtk_widget_set_margin_top (grid, 12);
       gtk_widget_set_valign (grid, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (slide), grid);

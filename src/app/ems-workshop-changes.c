@@ -40,7 +40,7 @@ ems_workshop_changes_rebuild (EmsWorkshopView *view)
       g_autofree char *title = ems_follow_up_dup_title (follow_up);
       g_autofree char *description = ems_comparison_describe_follow_up (comparison, follow_up);
       GtkWidget *group = ems_workshop_group_new (title, description);
-      GtkWidget *grid = ems_workshop_change_grid_new (comparison, follow_up, "cell");
+      GtkWidget *grid = ems_workshop_change_grid_new (comparison, follow_up, "cell", TRUE);
 
       gtk_widget_set_margin_top (grid, 6);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), grid);

@@ -162,8 +162,13 @@ attach_participants (EmsWorkshopTable *self,
       guint row = EMS_WORKSHOP_TABLE_FIRST_ROW + p;
       gboolean odd = p % 2;
 
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 22);
+      /* The name in full: on one line up to about 32 characters, longer
+       * names wrap between words; never cut (the table scrolls sideways
+       * when the window is narrow) */
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
+      gtk_label_set_width_chars (GTK_LABEL (name), MIN (g_utf8_strlen (label, -1), 32));
       ems_tooltip_set_text (name, source != NULL ? source : label);
       if (odd)
         gtk_widget_add_css_class (name, "odd");

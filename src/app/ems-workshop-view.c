@@ -257,7 +257,8 @@ ems_workshop_row_new (const char *title,
 GtkWidget *
 ems_workshop_change_grid_new (EmsComparison     *comparison,
                               const EmsFollowUp *follow_up,
-                              const char        *cell_class)
+                              const char        *cell_class,
+                              gboolean           wrap_titles)
 {
   GtkWidget *grid = gtk_grid_new ();
   const char *headers[] = { N_("Element"), N_("First"), N_("Last"), N_("Change") };
@@ -291,7 +292,15 @@ ems_workshop_change_grid_new (EmsComparison     *comparison,
       text = change.has_delta ? ems_format_change (change.delta) : g_strdup (_("—"));
 
       title_label = ems_workshop_cell_label (title, cell_class, 0);
-      gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
+      /* The title in full where the page scrolls (it wraps between
+       * words); on one line where everything must fit one screen */
+      if (wrap_titles)
+        {
+          gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
+        }
+      else
+        gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
       gtk_widget_set_hexpand (title_label, TRUE);
       gtk_grid_attach (GTK_GRID (grid), title_label, 0, e, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), ems_workshop_cell_label (first, cell_class, 1), 1, e, 1, 1);

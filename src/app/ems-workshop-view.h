@@ -53,10 +53,12 @@ GtkWidget           *ems_workshop_group_new           (const char      *title,
                                                        const char      *description);
 GtkWidget           *ems_workshop_row_new             (const char      *title,
                                                        const char      *subtitle);
-/* A grid of element | first | last | change for @follow_up; the change
+/* A grid of element | first | last | change for @follow_up (the titles
+ * wrap when @wrap_titles, else they are ellipsized); the change
  * labels are named "change" with the element number as data "element" */
 GtkWidget           *ems_workshop_change_grid_new     (EmsComparison     *comparison,
                                                        const EmsFollowUp *follow_up,
-                                                       const char        *cell_class);
+                                                       const char        *cell_class,
+                                                       gboolean           wrap_titles);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "ems-presentation.h"
+#include "ems-workshop-export.h"
 #include "ems-shortcuts.h"
 #include "ems-workshop-changes.h"
 #include "ems-workshop-distribution.h"
@@ -145,6 +146,7 @@ update_frame (EmsWorkshopWindow *self)
 
   update_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshop.present", n > 0);
+  ems_workshop_export_update_actions (self);
 }
 
 /* Loading ------------------------------------------------------------------ */
@@ -228,6 +230,16 @@ ems_workshop_window_open_files (EmsWorkshopWindow  *self,
 
   if (!self->loading && self->pending->len > 0)
     start_next_job (self);
+}
+
+void
+ems_workshop_window_add_toast (EmsWorkshopWindow *self,
+                               AdwToast          *toast)
+{
+  g_return_if_fail (EMS_IS_WORKSHOP_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 gboolean
@@ -462,6 +474,7 @@ ems_workshop_window_dispose (GObject *object)
   EmsWorkshopWindow *self = EMS_WORKSHOP_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  ems_workshop_export_dispose (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -565,6 +578,8 @@ ems_workshop_window_class_init (EmsWorkshopWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_property_action (widget_class, "workshop.anonymise", "anonymise");
 
+  ems_workshop_export_class_init (widget_class);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "workshop.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "workshop.open", NULL);
 }
@@ -601,6 +616,7 @@ ems_workshop_window_init (EmsWorkshopWindow *self)
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
+  ems_workshop_export_init (self);
   update_frame (self);
 }
 

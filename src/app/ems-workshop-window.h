@@ -21,6 +21,9 @@ EmsWorkshopWindow *ems_workshop_window_new             (GtkApplication    *appli
 void               ems_workshop_window_open_files      (EmsWorkshopWindow *self,
                                                         GFile            **files,
                                                         guint              n_files);
+/* Shows @toast over the window (the overlay takes the floating ref) */
+void               ems_workshop_window_add_toast       (EmsWorkshopWindow *self,
+                                                        AdwToast          *toast);
 gboolean           ems_workshop_window_is_busy         (EmsWorkshopWindow *self);
 /* The set compared: empty until files are read, never NULL */
 EmsComparison     *ems_workshop_window_get_comparison  (EmsWorkshopWindow *self);
