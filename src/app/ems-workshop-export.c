@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ems-file-dialogs.h"
 #include "ems-launcher.h"
 #include "ems-report.h"
 #include "ems-workshop-export.h"
@@ -123,14 +124,6 @@ n_participants (EmsWorkshopWindow *self)
   return comparison != NULL ? ems_comparison_get_n_participants (comparison) : 0;
 }
 
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename);
-}
-
 /* The time the exports record: SOURCE_DATE_EPOCH when set, as the
  * command line does, so that the window and the command line can give
  * byte-identical files */
@@ -147,29 +140,16 @@ export_time (void)
 }
 
 static void
-show_error (EmsWorkshopWindow *self,
-            const char        *heading,
-            const char        *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 show_export_error (EmsWorkshopWindow *self,
                    GFile             *file,
                    const char        *message)
 {
-  g_autofree char *name = file_display_name (file);
+  g_autofree char *name = ems_file_display_name (file);
   g_autofree char *heading = NULL;
 
   /* Translators: %s is a file name */
   heading = g_strdup_printf (_("Could Not Export “%s”"), name);
-  show_error (self, heading, message);
+  ems_show_error_dialog (GTK_WINDOW (self), heading, message);
 }
 
 /* Busy state: a progress cursor at once, a toast when it takes a while */
@@ -302,7 +282,7 @@ export_done (GObject      *object,
   GTask *task = G_TASK (result);
   ExportJob *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = file_display_name (job->file);
+  g_autofree char *name = ems_file_display_name (job->file);
   g_autofree char *text = NULL;
 
   end_busy (get_state (self));
@@ -448,8 +428,6 @@ on_target_checked (GObject      *object,
 {
   g_autoptr(PendingExport) pending = user_data;
   g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
   if (info == NULL)
@@ -458,20 +436,7 @@ on_target_checked (GObject      *object,
       return;
     }
 
-  name = file_display_name (pending->target);
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Replace “%s”?"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (pending->self), heading,
-                                   _("A file with this name, with the extension added, already exists. "
-                                     "Replacing it overwrites its contents."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = ems_replace_dialog_new (GTK_WINDOW (pending->self), pending->target);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_replace_response),
                          g_steal_pointer (&pending), pending_export_notify, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -587,7 +552,7 @@ on_open_done (GObject      *object,
 
   if (!ems_launcher_open_uri_finish (result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("Could Not Open the File"), error->message);
+    ems_show_error_dialog (GTK_WINDOW (self), _("Could Not Open the File"), error->message);
 }
 
 static void
