@@ -15,7 +15,7 @@ import sys
 build = sys.argv[1]
 src = os.path.join(build, "src")
 exe = os.path.join(src, "ten-elements")
-libs = ["libten-elements-core.so", "libten-elements-workbook.so",
+libs = ["libten-elements-core.so", "libten-elements-workbook.so", "libten-elements-reader.so",
         "libten-elements-graphics.so", "libten-elements-gui.so"]
 examples = sys.argv[2]
 GUI = re.compile(r"lib(gtk-4|gdk|adwaita-1)[.-]")
@@ -55,6 +55,13 @@ for lib in libs:
     check("libten-elements-core.so" in needed(path) or lib == "libten-elements-core.so",
           f"{lib} links the one core library")
 
+# The workbook reader's libraries are opened only for a workbook
+READER = re.compile(r"lib(gsf-1|xml2)\.so")
+bad = [n for n in exe_needed if READER.search(n) or "ten-elements-reader" in n]
+check(not bad, "the executable does not link the workbook reader, libgsf or libxml2", " ".join(bad))
+bad = [l.strip() for l in closure.splitlines() if READER.search(l)]
+check(not bad, "nothing the executable loads at start needs libgsf or libxml2", "; ".join(bad))
+
 # At run time: --summary loads neither the window nor the graphics library
 env = dict(os.environ, LD_DEBUG="files")
 example = os.path.join(examples, "01-northshore-metal-finishing.emsa")
@@ -64,6 +71,11 @@ bad = [l for l in run.stderr.splitlines()
        if "file=" in l and (GUI.search(l) or DRAWING.search(l) or "ten-elements-gui" in l
                             or "ten-elements-graphics" in l)]
 check(run.returncode == 0 and not bad, "--summary runs without loading GTK, Cairo or Pango",
+      "; ".join(bad[:3]))
+
+bad = [l for l in run.stderr.splitlines()
+       if "file=" in l and (READER.search(l) or "ten-elements-reader" in l)]
+check(run.returncode == 0 and not bad, "--summary of an .emsa loads no libgsf, libxml2 or workbook reader",
       "; ".join(bad[:3]))
 
 print(f"1..{len(results)}")

@@ -88,17 +88,25 @@ print_problem (const char       *file,
 }
 
 /* Returns the assessment, or NULL after printing why to stderr. Warnings
- * (answers to unknown questions) are printed too when @show_warnings. */
+ * (answers to unknown questions) are printed too when @show_warnings;
+ * @n_errors (optional) receives the number of problems that are not
+ * warnings (cells of a workbook that did not read: the rest imports). */
 EmsAssessment *
-ems_cli_load (const char  *path,
-              gboolean     show_warnings,
-              GBytes     **bytes_out)
+ems_cli_load_full (const char  *path,
+                   gboolean     show_warnings,
+                   GBytes     **bytes_out,
+                   guint       *n_errors)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   EmsAssessment *assessment;
+  gboolean from_workbook = FALSE;
+  guint errors = 0;
   gsize length = 0;
+
+  if (n_errors != NULL)
+    *n_errors = 0;
 
   /* Regular files only, never more than the limit: not a folder, not
    * /dev/zero, not a FIFO that would block. */
@@ -110,21 +118,45 @@ ems_cli_load (const char  *path,
       return NULL;
     }
 
-  assessment = ems_assessment_load_from_data (ems_checklist_get_default (),
-                                              contents, length, &problems, &error);
+  /* An .emsa, or one of our workbooks (ems-cli-reader.c) */
+  assessment = ems_cli_load_data (path, contents, length, &from_workbook, &problems, &error);
 
-  for (guint i = 0; i < problems->len; i++)
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       EmsProblem *problem = g_ptr_array_index (problems, i);
 
+      if (!problem->warning)
+        errors++;
       if (!problem->warning || show_warnings)
         print_problem (path, problem);
     }
 
-  if (assessment != NULL && bytes_out != NULL)
+  /* The .emsa reader reports why it failed as problems; the workbook
+   * reader as the error */
+  if (assessment == NULL && errors == 0)
+    {
+      g_autofree char *shown = ems_cli_text (path);
+
+      fprintf (stderr, "%s: %s%s\n", shown, _("error: "),
+               error != NULL ? error->message : _("not a valid assessment"));
+    }
+
+  /* The bytes are the .emsa's, whose hash the workbook prints */
+  if (assessment != NULL && bytes_out != NULL && !from_workbook)
     *bytes_out = g_bytes_new_take (g_steal_pointer (&contents), length);
 
+  if (n_errors != NULL)
+    *n_errors = errors;
+
   return assessment;
+}
+
+EmsAssessment *
+ems_cli_load (const char  *path,
+              gboolean     show_warnings,
+              GBytes     **bytes_out)
+{
+  return ems_cli_load_full (path, show_warnings, bytes_out, NULL);
 }
 
 /* --validate */
@@ -136,9 +168,12 @@ ems_cli_run_validate (char **files)
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(EmsAssessment) assessment = ems_cli_load (files[i], TRUE, NULL);
+      guint n_errors = 0;
+      g_autoptr(EmsAssessment) assessment = ems_cli_load_full (files[i], TRUE, NULL, &n_errors);
 
-      if (assessment == NULL)
+      /* A workbook cell that did not read makes the file invalid, though
+       * the rest of it imports elsewhere */
+      if (assessment == NULL || n_errors > 0)
         status = EMS_EXIT_INVALID;
     }
 

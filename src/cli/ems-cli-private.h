@@ -29,6 +29,23 @@ EmsAssessment  *ems_cli_load                 (const char    *path,
                                               gboolean       show_warnings,
                                               GBytes       **bytes_out);
 
+/* As ems_cli_load(); @n_errors (optional) receives the number of
+ * problems that are not warnings */
+EmsAssessment  *ems_cli_load_full            (const char    *path,
+                                              gboolean       show_warnings,
+                                              GBytes       **bytes_out,
+                                              guint         *n_errors);
+
+/* The assessment in @data: an .emsa by the core library, or one of our
+ * workbooks by the reader library, opened on first use
+ * (ems-cli-reader.c); @from_workbook says which. */
+EmsAssessment  *ems_cli_load_data            (const char    *path,
+                                              const char    *data,
+                                              gsize          length,
+                                              gboolean      *from_workbook,
+                                              GPtrArray    **problems,
+                                              GError       **error);
+
 /* A JSON number, or null (ems-cli-summary.c) */
 void            ems_cli_append_number_or_null (GString      *out,
                                                gboolean      has_value,
@@ -62,5 +79,22 @@ int             ems_cli_run_compare          (char         **files,
                                               gboolean       json,
                                               gboolean       anonymise,
                                               const char    *export_path);
+
+/* --export OUT.xlsx --questionnaire [FILE] (ems-cli-reader.c; @path may
+ * be NULL) */
+int             ems_cli_run_export_questionnaire (const char *out,
+                                                  const char *path);
+
+/* --export OUT.emsa FILE: a workbook converted (ems-cli-reader.c) */
+int             ems_cli_run_export_emsa      (const char    *out,
+                                              const char    *path);
+
+/* CSV (ems-cli-csv.c) */
+int             ems_cli_run_summary_csv      (char         **files);
+int             ems_cli_run_export_csv       (const char    *out,
+                                              const char    *path);
+int             ems_cli_run_compare_csv      (char         **files,
+                                              gboolean       anonymise,
+                                              const char    *out);
 
 G_END_DECLS

@@ -18,6 +18,8 @@ typedef struct
 {
   gboolean   checklist;
   gboolean   json;
+  gboolean   csv;
+  gboolean   questionnaire;
   gboolean   summary;
   gboolean   validate;
   gboolean   compare;
@@ -97,13 +99,17 @@ ems_cli_run (int    *argc,
     { "anonymise", 0, 0, G_OPTION_ARG_NONE, &options.anonymise,
       N_("With --compare: “Participant A”, “Participant B”… instead of names"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options.export_path,
-      N_("Write FILE to OUT, in the format its extension names: .xlsx (workbook), .pdf (report), .svg or .png (a chart)"), N_("OUT") },
+      N_("Write FILE to OUT, in the format its extension names: .xlsx (workbook), .pdf (report), .svg or .png (a chart), .csv (the answers), .emsa (an assessment read from a workbook)"), N_("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &options.chart,
       N_("With --export to .svg or .png: radar (the default), gaps, distribution or coverage"), N_("CHART") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &options.scale,
       N_("With --export to .png: 1 (the default) or 2 for high-density screens"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
       N_("Print JSON instead of text"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &options.csv,
+      N_("With --summary: print CSV, one row per FILE"), NULL },
+    { "questionnaire", 0, 0, G_OPTION_ARG_NONE, &options.questionnaire,
+      N_("With --export OUT.xlsx: write a fill-in questionnaire, blank or pre-filled from FILE"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files,
@@ -119,15 +125,17 @@ ems_cli_run (int    *argc,
   g_option_context_set_summary (context,
                                 _("Self-assess an environmental management system against the "
                                   "CEC's 10 Elements.\n\n"
-                                  "With no option, opens each FILE (an .emsa assessment) in a window. "
+                                  "With no option, opens each FILE (an .emsa assessment, or a questionnaire or assessment workbook) in a window. "
                                   "The options below run without a display."));
   description = g_strdup_printf (_("Exit status: 0 success, 1 invalid input or failed export, 2 usage error.\n"
                                    "The .emsa format is documented in the README.\n\n"
                                    "Examples:\n"
                                    "  %s --summary --json assessment.emsa\n"
                                    "  %s --validate *.emsa\n"
-                                   "  %s --export report.xlsx assessment.emsa"),
-                                 "ten-elements", "ten-elements", "ten-elements");
+                                   "  %s --export report.xlsx assessment.emsa\n"
+                                   "  %s --export questionnaire.xlsx --questionnaire\n"
+                                   "  %s --summary --csv returned/*.xlsx > scores.csv"),
+                                 "ten-elements", "ten-elements", "ten-elements", "ten-elements", "ten-elements");
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -153,6 +161,12 @@ ems_cli_run (int    *argc,
   if (options.json && !options.checklist && !options.summary && !options.compare)
     return usage_error (context, _("--json goes with --checklist, --summary or --compare"));
 
+  if (options.csv && (!options.summary || options.json))
+    return usage_error (context, _("--csv goes with --summary, without --json (--compare writes CSV with --export OUT.csv)"));
+
+  if (options.questionnaire && (options.export_path == NULL || options.compare))
+    return usage_error (context, _("--questionnaire goes with --export OUT.xlsx"));
+
   if ((options.chart != NULL || options.scale != 0) && (options.export_path == NULL || options.compare))
     return usage_error (context, _("--chart and --scale go with --export"));
 
@@ -174,8 +188,10 @@ ems_cli_run (int    *argc,
         {
           g_autofree char *lower = g_ascii_strdown (options.export_path, -1);
 
+          if (g_str_has_suffix (lower, ".csv"))
+            return ems_cli_run_compare_csv (options.files, options.anonymise, options.export_path);
           if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf"))
-            return usage_error (context, _("--compare --export writes .xlsx or .pdf files"));
+            return usage_error (context, _("--compare --export writes .xlsx, .pdf or .csv files"));
         }
       return ems_cli_run_compare (options.files, options.json, options.anonymise, options.export_path);
     }
@@ -198,6 +214,8 @@ ems_cli_run (int    *argc,
       if (n_files == 0)
         return usage_error (context, options.summary ? _("--summary needs at least one FILE")
                                                      : _("--validate needs at least one FILE"));
+      if (options.csv)
+        return ems_cli_run_summary_csv (options.files);
       return options.summary ? ems_cli_run_summary (options.files, options.json)
                              : ems_cli_run_validate (options.files);
     }
@@ -206,6 +224,18 @@ ems_cli_run (int    *argc,
     {
       g_autofree char *lower = g_ascii_strdown (options.export_path, -1);
       EmsChartKind kind = EMS_CHART_RADAR;
+
+      if (options.questionnaire)
+        {
+          if (n_files > 1)
+            return usage_error (context, _("--export OUT --questionnaire takes at most one FILE"));
+          if (options.chart != NULL || options.scale != 0)
+            return usage_error (context, _("--chart and --scale go with an .svg or .png OUT"));
+          if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf"))
+            return usage_error (context, _("--export --questionnaire writes .xlsx files"));
+          return ems_cli_run_export_questionnaire (options.export_path,
+                                                   n_files == 1 ? options.files[0] : NULL);
+        }
 
       if (n_files != 1)
         return usage_error (context, _("--export OUT needs exactly one FILE"));
@@ -217,8 +247,16 @@ ems_cli_run (int    *argc,
           return ems_cli_run_export (options.export_path, options.files[0]);
         }
 
+      if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".emsa"))
+        {
+          if (options.chart != NULL || options.scale != 0)
+            return usage_error (context, _("--chart and --scale go with an .svg or .png OUT"));
+          return g_str_has_suffix (lower, ".csv") ? ems_cli_run_export_csv (options.export_path, options.files[0])
+                                                  : ems_cli_run_export_emsa (options.export_path, options.files[0]);
+        }
+
       if (!g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".png"))
-        return usage_error (context, _("--export writes .xlsx, .pdf, .svg or .png files"));
+        return usage_error (context, _("--export writes .xlsx, .pdf, .svg, .png, .csv or .emsa files"));
 
       if (options.chart != NULL)
         {

@@ -477,7 +477,7 @@ class Comparison(xlsxtest.TestCase):
         odt = self.path("handout.odt")
         proc = compare(EXAMPLES, odt)
         self.assertEqual(proc.returncode, 2)
-        self.assertIn(".xlsx or .pdf", proc.stderr)
+        self.assertIn(".xlsx, .pdf or .csv", proc.stderr)
         self.assertFalse(os.path.exists(odt))
 
     def test_failed_export_keeps_the_existing_file(self):
