@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ems-assessment.h"
+#include "ems-comparison.h"
 #include "ems-error.h"
 
 #define HEAD "{\n\"format\": \"ten-elements-assessment\",\n\"format_version\": 2,\n"
@@ -219,6 +220,81 @@ test_invalid (gconstpointer data)
     }
 }
 
+static EmsAssessment *
+participant (const char *name,
+             const char *site,
+             const char *date,
+             guint       level,
+             double      employees,
+             double      energy)
+{
+  EmsChecklist *checklist = ems_checklist_get_default ();
+  EmsAssessment *assessment = ems_assessment_new (checklist);
+
+  ems_assessment_set_name (assessment, name);
+  ems_assessment_set_site (assessment, site);
+  ems_assessment_set_assessed_on (assessment, date);
+  ems_assessment_set_level (assessment, "1.1", level);
+  if (!isnan (employees))
+    ems_assessment_set_output (assessment, "employees", employees, NULL, NULL);
+  ems_assessment_set_indicator_value (assessment, "energy", energy);
+  ems_assessment_set_indicator_value (assessment, "spills", 1);
+  return assessment;
+}
+
+/* The points of "Maturity and outcomes", by hand */
+static void
+test_outcome_points (void)
+{
+  g_autoptr(EmsComparison) comparison = ems_comparison_new ();
+  EmsIndicatorSet *set = ems_indicator_set_get_default ();
+  const EmsIndicator *energy = ems_indicator_set_lookup (set, "energy");
+  const EmsIndicator *spills = ems_indicator_set_lookup (set, "spills");
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(GArray) points = NULL;
+  EmsIndicatorStats st;
+  double delta;
+  struct { const char *name, *site, *date; guint level; double employees, energy; } rows[] = {
+    { "Acme", "Here", "2025-03-01", 1, 10, 100 },      /* 0: superseded by 1 */
+    { " ACME ", "here", "2026-03-01", 3, 10, 50 },     /* 1: x 75, y 5 */
+    { "Beta", NULL, "2026-01-01", 2, 20, 200 },        /* 2: x 50, y 10 */
+    { "Gamma", NULL, "2026-01-01", 4, 4, 80 },         /* 3: x 100, y 20 */
+    { "Delta", NULL, "2026-01-01", 0, NAN, 30 },       /* 4: no output, left out */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(EmsAssessment) a = participant (rows[i].name, rows[i].site, rows[i].date,
+                                                rows[i].level, rows[i].employees, rows[i].energy);
+
+      ems_comparison_add (comparison, a, NULL);
+    }
+
+  points = ems_comparison_outcome_points (comparison);
+  g_assert_cmpuint (points->len, ==, 4);
+  g_assert_cmpuint (g_array_index (points, guint, 0), ==, 1);
+
+  /* x 75, 50, 100 against y 5, 10, 20: ranks 2,1,3 and 1,2,3, ρ = 0.5 */
+  ems_comparison_get_indicator_stats (comparison, energy, 0, &st);
+  g_assert_cmpuint (st.n, ==, 3);
+  g_assert_cmpuint (st.n_left_out, ==, 1);
+  g_assert_true (st.spearman.has_value);
+  g_assert_cmpfloat_with_epsilon (st.spearman.value, 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (st.mean.value, 35.0 / 3, 1e-12);
+  g_assert_cmpfloat (st.median.value, ==, 10);
+
+  /* spills: the value (no ratio), 1 everywhere: constant, no ρ */
+  ems_comparison_get_indicator_stats (comparison, spills, 0, &st);
+  g_assert_cmpuint (st.n, ==, 4);
+  g_assert_false (st.spearman.has_value);
+
+  /* Acme's follow-up: energy per employee 10 → 5 */
+  follow_ups = ems_comparison_follow_ups (comparison);
+  g_assert_cmpuint (follow_ups->len, ==, 1);
+  g_assert_true (ems_comparison_get_indicator_change (comparison, g_ptr_array_index (follow_ups, 0), energy, &delta));
+  g_assert_cmpfloat (delta, ==, -5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/emsa-v2/round-trip", test_v2_round_trip);
   g_test_add_func ("/emsa-v2/version-rules", test_version_rules);
   g_test_add_func ("/emsa-v2/signals", test_signals);
+  g_test_add_func ("/outcomes/points", test_outcome_points);
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
       g_autofree char *path = g_strdup_printf ("/emsa-v2/invalid/%s", invalid[i].name);
