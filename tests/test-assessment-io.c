@@ -302,7 +302,7 @@ static const BadCase bad_cases[] = {
   { "array-root", "[1, 2, 3]", -1, EMS_ERROR_INVALID, NULL },
   { "wrong-format", "{\"format\":\"something-else\",\"format_version\":1}", -1, EMS_ERROR_INVALID, "format" },
   { "no-version", "{\"format\":\"ten-elements-assessment\"}", -1, EMS_ERROR_INVALID, "format_version" },
-  { "newer-version", "{\"format\":\"ten-elements-assessment\",\"format_version\":2,\"answers\":{\"1.1\":{\"level\":9}}}", -1, EMS_ERROR_NEWER_VERSION, "newer" },
+  { "newer-version", "{\"format\":\"ten-elements-assessment\",\"format_version\":3,\"answers\":{\"1.1\":{\"level\":9}}}", -1, EMS_ERROR_NEWER_VERSION, "newer" },
   { "level-too-high", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{\"1.1\":{\"level\":5}}}", -1, EMS_ERROR_INVALID, "answers/1.1/level" },
   { "level-negative", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{\"1.1\":{\"level\":-1}}}", -1, EMS_ERROR_INVALID, "answers/1.1/level" },
   { "level-string", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{\"1.1\":{\"level\":\"3\"}}}", -1, EMS_ERROR_INVALID, "text" },

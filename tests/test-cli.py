@@ -10,6 +10,7 @@
 import glob
 import json
 import math
+import statistics
 import os
 import shutil
 import subprocess
@@ -577,7 +578,7 @@ class CommandLine(unittest.TestCase):
     def test_compare_anonymise_hides_names(self):
         proc = run("--compare", "--json", "--anonymise", *EXAMPLES, check_exit=0)
         labels = [p["label"] for p in json.loads(proc.stdout)["participants"]]
-        self.assertEqual(labels, ["Participant A", "Participant B", "Participant C"][:len(EXAMPLES)])
+        self.assertEqual(labels, ["Participant " + chr(ord("A") + i) for i in range(len(EXAMPLES))])
         for path in EXAMPLES:
             with open(path, encoding="utf-8") as f:
                 doc = json.load(f)
@@ -686,6 +687,137 @@ class CommandLine(unittest.TestCase):
         out = os.path.join(self.tmp, "no-such-folder", "x.xlsx")
         proc = run("--export", out, EXAMPLES[0], check_exit=1)
         self.assertIn("x.xlsx", proc.stderr)
+
+
+def spearman(xs, ys):
+    """Pearson's r of the ranks, ties averaged: computed here by hand."""
+    def ranks(v):
+        order = sorted(range(len(v)), key=lambda i: v[i])
+        r = [0.0] * len(v)
+        i = 0
+        while i < len(v):
+            j = i
+            while j + 1 < len(v) and v[order[j + 1]] == v[order[i]]:
+                j += 1
+            for k in range(i, j + 1):
+                r[order[k]] = (i + j) / 2 + 1
+            i = j + 1
+        return r
+    if len(xs) < 3 or len(set(xs)) == 1 or len(set(ys)) == 1:
+        return None
+    rx, ry = ranks(xs), ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    num = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    den = math.sqrt(sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry))
+    return num / den
+
+
+class Outcomes(unittest.TestCase):
+    """The indicator members of --summary --json and --compare --json"""
+
+    RATIO = {"energy", "water", "materials", "waste", "hazardous-waste", "ghg"}
+    UNITS = {"energy": "MWh", "renewable-share": "%", "water": "m³", "materials": "t",
+             "waste": "t", "hazardous-waste": "t", "ghg": "t CO₂e", "inspections": "count",
+             "violations": "count", "spills": "count", "complaints": "count"}
+
+    def test_summary_indicators(self):
+        result = json.loads(run("--summary", "--json", *EXAMPLES, check_exit=0).stdout)
+        for path, entry in zip(EXAMPLES, result):
+            with open(path, encoding="utf-8") as f:
+                doc = json.load(f)
+            ind = doc["indicators"]
+            self.assertEqual(entry["period"], ind["period"])
+            self.assertEqual(entry["output"], ind["output"])
+            self.assertEqual([i["id"] for i in entry["indicators"]], list(ind["values"]))
+            for item in entry["indicators"]:
+                value = ind["values"][item["id"]]
+                self.assertEqual(item["value"], value)
+                self.assertEqual(item["unit"], self.UNITS[item["id"]])
+                if item["id"] in self.RATIO:
+                    self.assertTrue(close(item["ratio"], value / ind["output"]["value"]), item)
+                else:
+                    self.assertIsNone(item["ratio"])
+        # by hand: 412.5 MWh over 35 employees
+        first = result[0]["indicators"][0]
+        self.assertEqual(first["id"], "energy")
+        self.assertTrue(close(first["ratio"], 11.785714285714286))
+
+    def test_summary_without_indicators(self):
+        path = os.path.join(tempfile.mkdtemp(prefix="ems-cli-"), "v1.emsa")
+        with open(path, "w") as f:
+            json.dump({"format": "ten-elements-assessment", "format_version": 1,
+                       "organisation": {"name": "A"}, "indicators": None}, f)
+        entry = json.loads(run("--summary", "--json", path, check_exit=0).stdout)[0]
+        self.assertEqual(entry["indicators"], [])
+        self.assertIsNone(entry["period"])
+        self.assertIsNone(entry["output"])
+
+    def test_compare_correlations_and_follow_up(self):
+        result = json.loads(run("--compare", "--json", *EXAMPLES, check_exit=0).stdout)
+        summary = json.loads(run("--summary", "--json", *EXAMPLES, check_exit=0).stdout)
+        docs = []
+        for path in EXAMPLES:
+            with open(path, encoding="utf-8") as f:
+                docs.append(json.load(f))
+        # one point per organisation and site: its latest assessment
+        latest = {}
+        for doc, entry in zip(docs, summary):
+            key = (doc["organisation"]["name"].strip().casefold(),
+                   doc["organisation"].get("site", "").strip().casefold())
+            if key not in latest or doc["assessed_on"] >= latest[key][0]["assessed_on"]:
+                latest[key] = (doc, entry)
+        self.assertEqual(len(latest), len(EXAMPLES) - 1)
+        self.assertEqual([i["id"] for i in result["indicators"]], list(self.UNITS))
+        for stat in result["indicators"]:
+            xs, ys = [], []
+            for doc, entry in latest.values():
+                item = next((i for i in entry["indicators"] if i["id"] == stat["id"]), None)
+                y = None if item is None else item["ratio"] if stat["id"] in self.RATIO else item["value"]
+                if y is not None and entry["overall"] is not None:
+                    xs.append(entry["overall"])
+                    ys.append(y)
+            self.assertEqual(stat["n"], len(xs), stat)
+            self.assertTrue(close(stat["spearman_overall"], spearman(xs, ys)), stat)
+            self.assertTrue(close(stat["mean"], statistics.mean(ys)), stat)
+            self.assertTrue(close(stat["median"], statistics.median(ys)), stat)
+        # spills: 0 at every latest point, a constant: no correlation
+        self.assertIsNone(next(i for i in result["indicators"] if i["id"] == "spills")["spearman_overall"])
+
+        # the bundled follow-up: Northshore a year later
+        self.assertEqual(len(result["follow_ups"]), 1)
+        follow_up = result["follow_ups"][0]
+        self.assertEqual(follow_up["name"], "Northshore Metal Finishing Inc.")
+        base, later = summary[0], summary[3]
+        self.assertTrue(close(follow_up["overall_delta"], later["overall"] - base["overall"]))
+        self.assertGreater(follow_up["overall_delta"], 0)
+        changes = follow_up["indicator_changes"]
+        self.assertEqual(list(changes), list(self.UNITS))
+        for item in base["indicators"]:
+            after = next(i for i in later["indicators"] if i["id"] == item["id"])
+            key = "ratio" if item["id"] in self.RATIO else "value"
+            self.assertTrue(close(changes[item["id"]], after[key] - item[key]), item["id"])
+        # by hand: 381/36 − 412.5/35 MWh per employee; better on most, worse on materials
+        self.assertTrue(close(changes["energy"], 381 / 36 - 412.5 / 35))
+        self.assertLess(changes["violations"], 0)
+        self.assertGreater(changes["materials"], 0)
+
+    def test_validate_indicator_problems(self):
+        path = os.path.join(tempfile.mkdtemp(prefix="ems-cli-"), "bad.emsa")
+        with open(path, "w") as f:
+            f.write('{"format": "ten-elements-assessment", "format_version": 2,\n'
+                    '"indicators": {"period": {"from": "2025-02-01", "to": "2025-01-31"},\n'
+                    '"values": {"energy": -4, "renewable-share": 101, "water": 1e999, "ozone": 1}}}\n')
+        lines = run("--validate", path, check_exit=1).stderr.splitlines()
+        expected = [
+            (2, 55, "error", "indicators/period/to", "before the period starts"),
+            (3, 22, "error", "indicators/values/energy", "negative"),
+            (3, 45, "error", "indicators/values/renewable-share", "0 to 100"),
+            (3, 59, "error", "indicators/values/water", "finite"),
+            (3, 75, "warning", "indicators/values/ozone", "not an indicator"),
+        ]
+        for line, column, kind, member, needle in expected:
+            prefix = f"{path}:{line}:{column}: {kind}: {member}: "
+            self.assertTrue(any(l.startswith(prefix) and needle in l for l in lines), (prefix, lines))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -182,6 +183,15 @@ round_trip_in (const char *locale)
   /* The questionnaire carries no action plan */
   while (ems_assessment_get_n_actions (source) > 0)
     ems_assessment_remove_action (source, 0);
+  /* …nor (yet) the outcome indicators */
+  {
+    g_auto(GStrv) ids = ems_assessment_dup_indicator_ids (source);
+
+    for (guint i = 0; ids[i] != NULL; i++)
+      ems_assessment_clear_indicator_value (source, ids[i]);
+    ems_assessment_set_period (source, NULL, NULL);
+    ems_assessment_set_output (source, NULL, NAN, NULL, NULL);
+  }
   json_source = ems_assessment_serialize (source);
   json_back = ems_assessment_serialize (back);
   g_assert_cmpstr (g_bytes_get_data (json_back, NULL), ==, g_bytes_get_data (json_source, NULL));

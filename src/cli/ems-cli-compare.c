@@ -50,6 +50,54 @@ print_stat (const EmsElementStats *st,
   printf (" %8s", text);
 }
 
+/* "Maturity and outcomes" in brief: ρ and n per indicator */
+static void
+print_outcomes_text (EmsComparison *comparison)
+{
+  EmsIndicatorSet *set = ems_indicator_set_get_default ();
+  gboolean heading = FALSE;
+
+  for (guint i = 0; i < ems_indicator_set_get_n_indicators (set); i++)
+    {
+      const EmsIndicator *indicator = ems_indicator_set_get_indicator (set, i);
+      EmsIndicatorStats st;
+      g_autofree char *rho = NULL;
+
+      ems_comparison_get_indicator_stats (comparison, indicator, 0, &st);
+      if (st.n == 0)
+        continue;
+      if (!heading)
+        {
+          printf ("\n%s\n", _("Maturity and outcomes (Spearman’s ρ of the overall score; a correlation across a few organisations is not proof):"));
+          heading = TRUE;
+        }
+      rho = st.spearman.has_value ? g_strdup_printf ("%+.2f", st.spearman.value) : g_strdup ("—");
+      /* Translators: an indicator, its Spearman ρ, how many points */
+      printf (_("  %-36s ρ %6s  n %u"), indicator->name, rho, st.n);
+      printf ("\n");
+    }
+}
+
+/* Per follow-up: the change in overall score and in each indicator */
+static void
+print_follow_up_outcomes_text (EmsComparison *comparison,
+                               EmsFollowUp   *follow_up)
+{
+  EmsIndicatorSet *set = ems_indicator_set_get_default ();
+  EmsChange change;
+
+  if (ems_comparison_get_change (comparison, follow_up, 0, &change))
+    printf ("  %s %+7.1f\n", _("overall"), change.delta);
+  for (guint i = 0; i < ems_indicator_set_get_n_indicators (set); i++)
+    {
+      const EmsIndicator *indicator = ems_indicator_set_get_indicator (set, i);
+      double delta;
+
+      if (ems_comparison_get_indicator_change (comparison, follow_up, indicator, &delta))
+        printf ("  %-36s %+.6g\n", indicator->name, delta);
+    }
+}
+
 static void
 print_compare_text (EmsComparison *comparison)
 {
@@ -128,7 +176,67 @@ print_compare_text (EmsComparison *comparison)
           else
             printf ("  %2u %7s\n", e, "—");
         }
+      print_follow_up_outcomes_text (comparison, follow_up);
     }
+
+  print_outcomes_text (comparison);
+}
+
+/* "indicators": [{"id", "n", "spearman_overall", "mean", "median"}] */
+static void
+append_outcomes_json (GString       *out,
+                      EmsComparison *comparison)
+{
+  EmsIndicatorSet *set = ems_indicator_set_get_default ();
+
+  g_string_append (out, ",\"indicators\":[");
+  for (guint i = 0; i < ems_indicator_set_get_n_indicators (set); i++)
+    {
+      const EmsIndicator *indicator = ems_indicator_set_get_indicator (set, i);
+      EmsIndicatorStats st;
+
+      ems_comparison_get_indicator_stats (comparison, indicator, 0, &st);
+      g_string_append (out, i > 0 ? ",{\"id\":" : "{\"id\":");
+      ems_json_append_string (out, indicator->id);
+      g_string_append_printf (out, ",\"n\":%u,\"n_left_out\":%u,\"spearman_overall\":", st.n, st.n_left_out);
+      ems_cli_append_number_or_null (out, st.spearman.has_value, st.spearman.value);
+      g_string_append (out, ",\"mean\":");
+      ems_cli_append_number_or_null (out, st.mean.has_value, st.mean.value);
+      g_string_append (out, ",\"median\":");
+      ems_cli_append_number_or_null (out, st.median.has_value, st.median.value);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+/* A follow-up's "overall_delta" and "indicator_changes": {id: Δy}, every
+ * indicator of the set, null where the first or the last has no y */
+static void
+append_follow_up_outcomes_json (GString       *out,
+                                EmsComparison *comparison,
+                                EmsFollowUp   *follow_up)
+{
+  EmsIndicatorSet *set = ems_indicator_set_get_default ();
+  EmsChange change;
+  gboolean has;
+
+  has = ems_comparison_get_change (comparison, follow_up, 0, &change);
+  g_string_append (out, ",\"overall_delta\":");
+  ems_cli_append_number_or_null (out, has, has ? change.delta : 0);
+  g_string_append (out, ",\"indicator_changes\":{");
+  for (guint i = 0; i < ems_indicator_set_get_n_indicators (set); i++)
+    {
+      const EmsIndicator *indicator = ems_indicator_set_get_indicator (set, i);
+      double delta = 0;
+
+      has = ems_comparison_get_indicator_change (comparison, follow_up, indicator, &delta);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      ems_json_append_string (out, indicator->id);
+      g_string_append_c (out, ':');
+      ems_cli_append_number_or_null (out, has, delta);
+    }
+  g_string_append_c (out, '}');
 }
 
 static void
@@ -229,9 +337,13 @@ append_compare_json (GString       *out,
             g_string_append_c (out, ',');
           ems_cli_append_number_or_null (out, has, has ? delta : 0);
         }
-      g_string_append (out, "]}");
+      g_string_append_c (out, ']');
+      append_follow_up_outcomes_json (out, comparison, follow_up);
+      g_string_append_c (out, '}');
     }
-  g_string_append (out, "]}\n");
+  g_string_append_c (out, ']');
+  append_outcomes_json (out, comparison);
+  g_string_append (out, "}\n");
 }
 
 int

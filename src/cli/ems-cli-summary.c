@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ems-cli-private.h"
+#include "ems-indicators.h"
 #include "ems-json-writer.h"
 #include "ems-plan.h"
 #include "ems-scores.h"
@@ -81,6 +82,122 @@ append_plan_json (GString       *out,
   g_string_append_c (out, ']');
 }
 
+/* "indicators", "unknown_indicators", "period" and "output", as the
+ * domain brief's "Outcome indicators" says */
+static void
+append_indicators_json (GString       *out,
+                        EmsAssessment *assessment)
+{
+  EmsIndicatorSet *set = ems_indicator_set_get_default ();
+  g_auto(GStrv) ids = ems_assessment_dup_indicator_ids (assessment);
+  g_auto(GStrv) unknown = ems_assessment_dup_unknown_indicator_ids (assessment);
+  const char *from = ems_assessment_get_period_from (assessment);
+  const char *to = ems_assessment_get_period_to (assessment);
+  const char *kind = ems_assessment_get_output_kind (assessment);
+  gboolean first = TRUE;
+  double value;
+
+  g_string_append (out, ",\"indicators\":[");
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const EmsIndicator *indicator = ems_indicator_set_lookup (set, ids[i]);
+      double ratio = 0;
+      gboolean has_ratio;
+
+      if (indicator == NULL)
+        continue;
+      ems_assessment_get_indicator_value (assessment, ids[i], &value);
+      has_ratio = ems_assessment_get_indicator_ratio (assessment, ids[i], &ratio);
+      g_string_append (out, first ? "{\"id\":" : ",{\"id\":");
+      ems_json_append_string (out, indicator->id);
+      g_string_append (out, ",\"value\":");
+      ems_json_append_double (out, value);
+      g_string_append (out, ",\"unit\":");
+      ems_json_append_string (out, indicator->unit);
+      g_string_append (out, ",\"ratio\":");
+      ems_cli_append_number_or_null (out, has_ratio, ratio);
+      g_string_append_c (out, '}');
+      first = FALSE;
+    }
+
+  g_string_append (out, "],\"unknown_indicators\":[");
+  for (guint i = 0; unknown[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      ems_json_append_string (out, unknown[i]);
+    }
+
+  g_string_append (out, "],\"period\":");
+  if (from == NULL && to == NULL)
+    g_string_append (out, "null");
+  else
+    {
+      g_string_append (out, "{\"from\":");
+      ems_json_append_string (out, from);
+      g_string_append (out, ",\"to\":");
+      ems_json_append_string (out, to);
+      g_string_append_c (out, '}');
+    }
+
+  g_string_append (out, ",\"output\":");
+  if (kind == NULL)
+    g_string_append (out, "null");
+  else
+    {
+      gboolean has_value = ems_assessment_get_output_value (assessment, &value);
+
+      g_string_append (out, "{\"kind\":");
+      ems_json_append_string (out, kind);
+      g_string_append (out, ",\"value\":");
+      ems_cli_append_number_or_null (out, has_value, has_value ? value : 0);
+      if (ems_assessment_get_output_unit (assessment) != NULL)
+        {
+          g_string_append (out, ",\"unit\":");
+          ems_json_append_string (out, ems_assessment_get_output_unit (assessment));
+        }
+      if (ems_assessment_get_output_currency (assessment) != NULL)
+        {
+          g_string_append (out, ",\"currency\":");
+          ems_json_append_string (out, ems_assessment_get_output_currency (assessment));
+        }
+      g_string_append_c (out, '}');
+    }
+}
+
+/* The indicators in brief: "energy 412.5 MWh (11.8 MWh per employee)" */
+static void
+print_indicators_text (EmsAssessment *assessment)
+{
+  EmsIndicatorSet *set = ems_indicator_set_get_default ();
+  g_auto(GStrv) ids = ems_assessment_dup_indicator_ids (assessment);
+  const EmsOutputKind *output = ems_indicator_set_lookup_output_kind (set, ems_assessment_get_output_kind (assessment));
+  const char *output_unit = ems_assessment_get_output_unit (assessment);
+
+  if (ids[0] == NULL)
+    return;
+
+  if (output != NULL && output->detail == EMS_OUTPUT_DETAIL_CURRENCY)
+    output_unit = ems_assessment_get_output_currency (assessment);
+
+  printf ("  %s\n", _("Outcome indicators:"));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const EmsIndicator *indicator = ems_indicator_set_lookup (set, ids[i]);
+      g_autofree char *ratio_unit = NULL;
+      double value, ratio;
+
+      if (indicator == NULL)
+        continue;
+      ems_assessment_get_indicator_value (assessment, ids[i], &value);
+      printf ("    %-36s %12.6g %s", indicator->name, value, indicator->unit_label);
+      ratio_unit = ems_indicator_dup_ratio_unit (indicator, output, output_unit);
+      if (ratio_unit != NULL && ems_assessment_get_indicator_ratio (assessment, ids[i], &ratio))
+        printf ("  (%.6g %s)", ratio, ratio_unit);
+      printf ("\n");
+    }
+}
+
 /* One file's entry, written by hand: a json-glib tree per file costs more
  * than reading the file (see bench/bench-core). */
 static void
@@ -148,6 +265,7 @@ append_summary_json (GString       *out,
     }
   g_string_append_c (out, ']');
   append_plan_json (out, assessment, scores);
+  append_indicators_json (out, assessment);
   g_string_append_c (out, '}');
 }
 
@@ -188,6 +306,7 @@ print_summary_text (const char    *path,
               es->red_flag ? _("  ⚑ red flag") : "");
       printf ("\n");
     }
+  print_indicators_text (assessment);
   printf ("\n");
 }
 

@@ -40,6 +40,18 @@ struct _EmsAssessment
    * EmsExtraMember, in the order read */
   GPtrArray     *extra;
   GPtrArray     *extra_organisation;
+
+  /* Outcome indicators, format version 2 (ems-assessment-indicators.c;
+   * read and written by ems-emsa-indicators.c) */
+  char          *period_from;
+  char          *period_to;
+  char          *output_kind;
+  gboolean       has_output_value;
+  double         output_value;
+  char          *output_unit;
+  char          *output_currency;
+  GHashTable    *indicator_values;   /* id -> double*, NULL until one is set */
+  GPtrArray     *extra_indicators;   /* EmsExtraMember: unknown members of "indicators" */
 };
 
 void    ems_extra_member_free   (EmsExtraMember *member);
@@ -48,5 +60,10 @@ void    ems_extra_member_free   (EmsExtraMember *member);
  * know), checklist order first, unknown ids last */
 char  **ems_assessment_dup_ids  (EmsAssessment  *self,
                                  gboolean        unknown_only);
+
+/* Frees the indicator fields (finalize) */
+void    ems_assessment_clear_indicators      (EmsAssessment      *self);
+/* Creates the "indicator-changed" signal (class_init) */
+void    ems_assessment_class_init_indicators (EmsAssessmentClass *klass);
 
 G_END_DECLS

@@ -106,6 +106,7 @@ ems_assessment_finalize (GObject *object)
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_pointer (&self->extra, g_ptr_array_unref);
   g_clear_pointer (&self->extra_organisation, g_ptr_array_unref);
+  ems_assessment_clear_indicators (self);
 
   G_OBJECT_CLASS (ems_assessment_parent_class)->finalize (object);
 }
@@ -292,6 +293,8 @@ ems_assessment_class_init (EmsAssessmentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  ems_assessment_class_init_indicators (klass);
 }
 
 static void

@@ -13,7 +13,10 @@
 G_BEGIN_DECLS
 
 #define EMS_FORMAT_NAME     "ten-elements-assessment"
+/* The version of a file without indicators (as the workbooks name it) */
 #define EMS_FORMAT_VERSION  1
+/* The newest version read and written: 2 adds "indicators" */
+#define EMS_FORMAT_VERSION_NEWEST  2
 /* No real assessment comes near this; larger input is refused unread. */
 #define EMS_MAX_FILE_SIZE   (16 * 1024 * 1024)
 
@@ -139,4 +142,49 @@ void             ems_assessment_save_async          (EmsAssessment    *self,
 gboolean         ems_assessment_save_finish         (EmsAssessment    *self,
                                                      GAsyncResult     *result,
                                                      GError          **error);
+/* Outcome indicators (format version 2: ems-assessment-indicators.c).
+ * Each change emits "indicator-changed" with the detail and argument
+ * "period", "output" or the indicator's id, then "changed". */
+/* TRUE when there is anything to write in "indicators" */
+gboolean         ems_assessment_has_indicators      (EmsAssessment    *self);
+/* ISO 8601 dates, or NULL */
+const char      *ems_assessment_get_period_from     (EmsAssessment    *self);
+const char      *ems_assessment_get_period_to       (EmsAssessment    *self);
+void             ems_assessment_set_period          (EmsAssessment    *self,
+                                                     const char       *from,
+                                                     const char       *to);
+/* "employees", "production", "revenue", "floor-area", or NULL */
+const char      *ems_assessment_get_output_kind     (EmsAssessment    *self);
+/* FALSE when the output has no value */
+gboolean         ems_assessment_get_output_value    (EmsAssessment    *self,
+                                                     double           *value);
+/* output.unit (production) and output.currency (revenue), or NULL */
+const char      *ems_assessment_get_output_unit     (EmsAssessment    *self);
+const char      *ems_assessment_get_output_currency (EmsAssessment    *self);
+/* @value NAN: no value */
+void             ems_assessment_set_output          (EmsAssessment    *self,
+                                                     const char       *kind,
+                                                     double            value,
+                                                     const char       *unit,
+                                                     const char       *currency);
+/* FALSE when the indicator has no value */
+gboolean         ems_assessment_get_indicator_value (EmsAssessment    *self,
+                                                     const char       *id,
+                                                     double           *value);
+void             ems_assessment_set_indicator_value (EmsAssessment    *self,
+                                                     const char       *id,
+                                                     double            value);
+void             ems_assessment_clear_indicator_value (EmsAssessment  *self,
+                                                     const char       *id);
+/* The ratio value / output value (ems_indicator_compute_ratio); FALSE
+ * when there is none (no such ratio, no value, no output) */
+gboolean         ems_assessment_get_indicator_ratio (EmsAssessment    *self,
+                                                     const char       *id,
+                                                     double           *ratio);
+/* Ids with a value: the indicator set's order first, unknown ids last
+ * (sorted) */
+char           **ems_assessment_dup_indicator_ids   (EmsAssessment    *self);
+/* Ids with a value the indicator set does not know: kept, saved back */
+char           **ems_assessment_dup_unknown_indicator_ids (EmsAssessment *self);
+
 G_END_DECLS

@@ -15,7 +15,9 @@
  */
 #pragma once
 
+#include "ems-indicators.h"
 #include "ems-scores.h"
+#include "ems-stats.h"
 
 G_BEGIN_DECLS
 
@@ -187,6 +189,40 @@ int                    ems_change_direction               (double          delta
 /* "↑ +12.5", "↓ −5.0", "= 0.0": a change in points with its direction in
  * text, in the current locale */
 char                  *ems_format_change                  (double          delta);
+
+/* Maturity and outcomes (ems-comparison-outcomes.c), as the domain brief
+ * defines them */
+typedef struct
+{
+  const EmsIndicator *indicator;
+  guint               number;       /* x: 0 the overall score, else an element's */
+  guint               n;            /* points with both x and y */
+  guint               n_left_out;   /* points lacking x or y */
+  EmsStat             spearman;     /* ρ of x against y; null when n < 3 or constant */
+  EmsStat             mean;         /* of y over the n points */
+  EmsStat             median;
+} EmsIndicatorStats;
+
+/* y of a participant: the indicator's ratio when it has one, else its
+ * value; FALSE when there is none */
+gboolean               ems_comparison_get_outcome          (EmsComparison      *self,
+                                                            guint               index,
+                                                            const EmsIndicator *indicator,
+                                                            double             *y);
+/* Participant indexes, one per organisation and site (its latest
+ * assessed_on; an unnamed participant is a point of its own), in order
+ * of first appearance */
+GArray                *ems_comparison_outcome_points       (EmsComparison      *self);
+void                   ems_comparison_get_indicator_stats  (EmsComparison      *self,
+                                                            const EmsIndicator *indicator,
+                                                            guint               number,
+                                                            EmsIndicatorStats  *stats);
+/* Δy from the first to the last assessment of @follow_up; FALSE when
+ * either has no y */
+gboolean               ems_comparison_get_indicator_change (EmsComparison      *self,
+                                                            const EmsFollowUp  *follow_up,
+                                                            const EmsIndicator *indicator,
+                                                            double             *delta);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmsFollowUp, ems_follow_up_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmsLoadProblem, ems_load_problem_free)

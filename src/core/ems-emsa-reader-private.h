@@ -8,6 +8,7 @@
 
 #include "ems-assessment-private.h"
 #include "ems-json-reader.h"
+#include "ems-json-writer.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,16 @@ void  ems_emsa_reader_fail       (GError        **error,
 /* The error that stands for every problem: the first, and how many more */
 void  ems_emsa_reader_set_error  (GError        **error,
                                   EmsEmsaReader  *reader);
+
+/* The "indicators" member (format version 2: ems-emsa-indicators.c) */
+void  ems_emsa_read_indicators           (EmsEmsaReader  *reader,
+                                          EmsJsonToken    token);
+void  ems_emsa_check_indicators_version  (EmsEmsaReader  *reader,
+                                          gint64          version,
+                                          guint           line,
+                                          guint           column);
+void  ems_emsa_write_indicators          (EmsJsonPretty  *w,
+                                          EmsAssessment  *self);
+int   ems_emsa_format_version            (EmsAssessment  *self);
 
 G_END_DECLS

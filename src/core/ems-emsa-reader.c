@@ -99,7 +99,7 @@ wrong_type (EmsEmsaReader *reader,
 /* The members each object of the format knows, for member_index () */
 static const char * const top_members[] = {
   "format", "format_version", "framework", "organisation", "assessor",
-  "assessed_on", "target_level", "answers", "actions", NULL
+  "assessed_on", "target_level", "answers", "actions", "indicators", NULL
 };
 static const char * const framework_members[] = { "id", "version", NULL };
 static const char * const organisation_members[] = {
@@ -634,6 +634,7 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
   guint seen = 0;
   gint64 version = 0;
   guint version_line = 0, version_column = 0;
+  guint indicators_line = 0, indicators_column = 0;
   const char *name;
   EmsJsonToken token;
 
@@ -749,6 +750,12 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
               else if (token != EMS_JSON_NULL)
                 wrong_type (&reader, token, NULL, "actions", _("a list"));
             }
+          else if (g_str_equal (member, "indicators"))
+            {
+              indicators_line = ems_json_reader_get_line (json);
+              indicators_column = ems_json_reader_get_column (json);
+              ems_emsa_read_indicators (&reader, token);
+            }
           else
             keep_extra (&reader, &self->extra, NULL, member, token);
         }
@@ -788,16 +795,18 @@ ems_assessment_load_from_data (EmsChecklist  *checklist,
       goto out;
     }
 
-  if (version > EMS_FORMAT_VERSION)
+  if (version > EMS_FORMAT_VERSION_NEWEST)
     {
       g_autofree char *message = NULL;
 
       /* Translators: two version numbers */
       message = g_strdup_printf (_("The file was written by a newer version of Ten Elements (format version %lld; this version reads up to %d). Update Ten Elements to open it."),
-                                 (long long) version, EMS_FORMAT_VERSION);
+                                 (long long) version, EMS_FORMAT_VERSION_NEWEST);
       ems_emsa_reader_fail (error, &reader, EMS_ERROR_NEWER_VERSION, 0, 0, message);
       goto out;
     }
+
+  ems_emsa_check_indicators_version (&reader, version, indicators_line, indicators_column);
 
   if (reader.n_errors > 0)
     ems_emsa_reader_set_error (error, &reader);

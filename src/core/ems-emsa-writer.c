@@ -6,8 +6,7 @@
 
 #include "config.h"
 
-#include "ems-assessment-private.h"
-#include "ems-json-writer.h"
+#include "ems-emsa-reader-private.h"
 
 /* Writing
  *
@@ -55,7 +54,7 @@ ems_assessment_serialize (EmsAssessment *self)
   ems_json_pretty_begin (&w, NULL, '{');
 
   ems_json_pretty_string (&w, "format", EMS_FORMAT_NAME);
-  ems_json_pretty_int (&w, "format_version", EMS_FORMAT_VERSION);
+  ems_json_pretty_int (&w, "format_version", ems_emsa_format_version (self));
 
   ems_json_pretty_begin (&w, "framework", '{');
   ems_json_pretty_string (&w, "id", ems_checklist_get_id (self->checklist));
@@ -110,6 +109,8 @@ ems_assessment_serialize (EmsAssessment *self)
       ems_json_pretty_end (&w, '}');
     }
   ems_json_pretty_end (&w, ']');
+
+  ems_emsa_write_indicators (&w, self);
 
   write_extra (&w, self->extra);
 

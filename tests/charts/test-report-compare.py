@@ -24,7 +24,9 @@ import tempfile
 import unittest
 
 EXE = os.environ["TEN_ELEMENTS"]
-EXAMPLES = sorted(glob.glob(os.path.join(os.environ["EMS_EXAMPLES_DIR"], "*.emsa")))
+# (the bundled follow-up left out: this set makes its own, of the second)
+EXAMPLES = sorted(p for p in glob.glob(os.path.join(os.environ["EMS_EXAMPLES_DIR"], "*.emsa"))
+                  if "follow-up" not in os.path.basename(p))
 SKIP = 77
 
 
