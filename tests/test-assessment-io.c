@@ -45,6 +45,9 @@ build_full_assessment (void)
   ems_action_set_owner (a1, "Ana");
   ems_action_set_due (a1, "2027-03-31");
   ems_action_set_status (a1, EMS_ACTION_IN_PROGRESS);
+  ems_action_set_description (a1, "Walk the site with the supervisor.\nWrite down «every» spill risk.\n\tThen file it.");
+  ems_action_set_phase (a1, 1);
+  ems_action_set_phase (a2, 3);
   ems_action_set_status (a2, EMS_ACTION_DONE);
   ems_action_set_element (a2, 1);
   ems_assessment_add_action (assessment, a1);
@@ -96,6 +99,8 @@ assert_assessments_equal (EmsAssessment *a,
       g_assert_cmpstr (ems_action_get_owner (x), ==, ems_action_get_owner (y));
       g_assert_cmpstr (ems_action_get_due (x), ==, ems_action_get_due (y));
       g_assert_cmpint (ems_action_get_status (x), ==, ems_action_get_status (y));
+      g_assert_cmpstr (ems_action_get_description (x), ==, ems_action_get_description (y));
+      g_assert_cmpuint (ems_action_get_phase (x), ==, ems_action_get_phase (y));
     }
 }
 
@@ -315,6 +320,7 @@ static const BadCase bad_cases[] = {
   { "bad-date", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"assessed_on\":\"23/11/2026\"}", -1, EMS_ERROR_INVALID, "assessed_on" },
   { "bad-target", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"target_level\":7}", -1, EMS_ERROR_INVALID, "target_level" },
   { "bad-status", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"actions\":[{\"title\":\"t\",\"status\":\"closed\"}]}", -1, EMS_ERROR_INVALID, "actions/1/status" },
+  { "bad-phase", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"actions\":[{\"title\":\"t\",\"phase\":4}]}", -1, EMS_ERROR_INVALID, "actions/1/phase" },
   { "bad-due", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"actions\":[{\"title\":\"t\",\"due\":\"2027-02-30\"}]}", -1, EMS_ERROR_INVALID, "actions/1/due" },
   { "na-and-level", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"answers\":{\"1.1\":{\"level\":2,\"not_applicable\":true,\"reason\":\"r\"}}}", -1, EMS_ERROR_INVALID, "answers/1.1" },
   { "other-framework", "{\"format\":\"ten-elements-assessment\",\"format_version\":1,\"framework\":{\"id\":\"iso-14001\",\"version\":1}}", -1, EMS_ERROR_INVALID, "framework/id" },

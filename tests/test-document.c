@@ -322,6 +322,19 @@ test_action_undo (Fixture       *f,
   g_assert_cmpstr (ems_action_get_due (first), ==, "2027-03-31");
   g_assert_cmpint (ems_action_get_status (first), ==, EMS_ACTION_IN_PROGRESS);
 
+  /* Description (multi-line, typed: one step) and phase */
+  ems_action_set_description (first, "Draft it");
+  ems_action_set_description (first, "Draft it.\nHave it signed.");
+  ems_action_set_phase (first, 2);
+  ems_document_undo (document);
+  g_assert_cmpuint (ems_action_get_phase (first), ==, 0);
+  ems_document_undo (document);
+  g_assert_null (ems_action_get_description (first));
+  ems_document_redo (document);
+  g_assert_cmpstr (ems_action_get_description (first), ==, "Draft it.\nHave it signed.");
+  ems_document_redo (document);
+  g_assert_cmpuint (ems_action_get_phase (first), ==, 2);
+
   /* Remove: undo puts the same action back where it was */
   ems_assessment_remove_action (assessment, 0);
   g_assert_cmpuint (ems_assessment_get_n_actions (assessment), ==, 1);
@@ -336,6 +349,35 @@ test_action_undo (Fixture       *f,
     ems_document_undo (document);
   g_assert_cmpuint (ems_assessment_get_n_actions (assessment), ==, 0);
   g_assert_false (ems_document_get_modified (document));
+}
+
+/* Several actions added at once are one undo step */
+static void
+test_actions_added_together (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(EmsDocument) document = load (f->file);
+  EmsAssessment *assessment = ems_document_get_assessment (document);
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EmsAction) single = ems_action_new ("Already there");
+
+  ems_assessment_add_action (assessment, single);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Drafted %u", i);
+
+      g_ptr_array_add (actions, ems_action_new (title));
+    }
+  ems_assessment_add_actions (assessment, actions);
+  g_assert_cmpuint (ems_assessment_get_n_actions (assessment), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (ems_assessment_get_actions (assessment)), ==, 5);
+
+  ems_document_undo (document);
+  g_assert_cmpuint (ems_assessment_get_n_actions (assessment), ==, 1);
+  g_assert_true (action_at (assessment, 0) == single);
+  ems_document_redo (document);
+  g_assert_cmpuint (ems_assessment_get_n_actions (assessment), ==, 5);
+  g_assert_true (action_at (assessment, 4) == g_ptr_array_index (actions, 3));
 }
 
 static void
@@ -567,6 +609,7 @@ main (int   argc,
   ADD ("/document/saved-point", test_saved_point);
   ADD ("/document/edit-during-save", test_edit_during_save);
   ADD ("/document/action-undo", test_action_undo);
+  ADD ("/document/actions-added-together", test_actions_added_together);
   ADD ("/document/autosave-and-discard", test_autosave_and_discard);
   ADD ("/document/changed-on-disk", test_changed_on_disk);
   ADD ("/document/read-only-refused", test_read_only_refused);

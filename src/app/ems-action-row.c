@@ -26,6 +26,8 @@ struct _EmsActionRow
   GtkWidget      *calendar;
   GtkWidget      *clear_due_button;
   GtkWidget      *status_row;
+  GtkWidget      *description_view;
+  GtkWidget      *phase_row;
 
   EmsAction      *action;
 };
@@ -80,6 +82,13 @@ describe_action (EmsAction *action)
   else
     g_string_append (text, _("Not linked to a question"));
 
+  if (ems_action_get_phase (action) > 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: an action's phase in the plan, %u is 1, 2 or 3 */
+      g_string_append_printf (text, _("phase %u"), ems_action_get_phase (action));
+    }
+
   g_string_append (text, " · ");
   g_string_append (text, status_label (ems_action_get_status (action)));
 
@@ -127,6 +136,19 @@ update_row (EmsActionRow *self)
 
   set_entry_text (self->title_row, title);
   set_entry_text (self->owner_row, ems_action_get_owner (action));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view));
+    const char *description = ems_action_get_description (action);
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    if (g_strcmp0 (shown, description ? description : "") != 0)
+      gtk_text_buffer_set_text (buffer, description ? description : "", -1);
+  }
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->phase_row)) != ems_action_get_phase (action))
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->phase_row), ems_action_get_phase (action));
   if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->status_row)) != ems_action_get_status (action))
     adw_combo_row_set_selected (ADW_COMBO_ROW (self->status_row), ems_action_get_status (action));
 }
@@ -166,6 +188,36 @@ on_status_selected (AdwComboRow  *row,
     return;
   if (selected <= EMS_ACTION_DONE && selected != ems_action_get_status (self->action))
     ems_action_set_status (self->action, selected);
+}
+
+static void
+on_phase_selected (AdwComboRow  *row,
+                   GParamSpec   *pspec,
+                   EmsActionRow *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->action == NULL)
+    return;
+  if (selected <= EMS_ACTION_MAX_PHASE && selected != ems_action_get_phase (self->action))
+    ems_action_set_phase (self->action, selected);
+}
+
+static void
+on_description_changed (GtkTextBuffer *buffer,
+                        EmsActionRow  *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  const char *current;
+
+  if (self->action == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  current = ems_action_get_description (self->action);
+  if (g_strcmp0 (text, current ? current : "") != 0)
+    ems_action_set_description (self->action, *text ? text : NULL);
 }
 
 static void
@@ -224,6 +276,10 @@ ems_action_row_constructed (GObject *object)
 
   g_assert (EMS_IS_ACTION (self->action));
   update_row (self);
+  /* Undo of the description is the document's, like every action edit */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view)), FALSE);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view)),
+                           "changed", G_CALLBACK (on_description_changed), self, 0);
   g_signal_connect_object (self->action, "notify", G_CALLBACK (update_row), self, G_CONNECT_SWAPPED);
 }
 
@@ -307,6 +363,9 @@ ems_action_row_class_init (EmsActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmsActionRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, EmsActionRow, clear_due_button);
   gtk_widget_class_bind_template_child (widget_class, EmsActionRow, status_row);
+  gtk_widget_class_bind_template_child (widget_class, EmsActionRow, description_view);
+  gtk_widget_class_bind_template_child (widget_class, EmsActionRow, phase_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_phase_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_owner_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);

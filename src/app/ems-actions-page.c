@@ -11,6 +11,7 @@
 
 #include "ems-action-row.h"
 #include "ems-actions-page.h"
+#include "ems-draft-dialog.h"
 
 struct _EmsActionsPage
 {
@@ -62,7 +63,13 @@ compare_actions (gconstpointer a,
   EmsAction *ab = EMS_ACTION ((gpointer) b);
   guint ea = ems_action_get_element (aa);
   guint eb = ems_action_get_element (ab);
+  guint pa = ems_action_get_phase (aa);
+  guint pb = ems_action_get_phase (ab);
   int result;
+
+  /* Grouped by phase: 1, 2, 3, then the actions without one */
+  if (pa != pb)
+    return pa == 0 ? 1 : pb == 0 ? -1 : (pa > pb) - (pa < pb);
 
   if (self->sort == EMS_ACTIONS_SORT_ELEMENT)
     {
@@ -139,6 +146,102 @@ create_row (gpointer item,
   return row;
 }
 
+static const char *
+phase_heading (guint phase)
+{
+  switch (phase)
+    {
+    case 1:
+      return _("Phase 1: First 30 Days");
+    case 2:
+      return _("Phase 2: By 90 Days");
+    case 3:
+      return _("Phase 3: By 180 Days");
+    default:
+      return _("Other Actions");
+    }
+}
+
+/* A heading above the first action of each phase (the list is sorted by
+ * phase first), none when no action has a phase */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  EmsActionsPage *self = user_data;
+  EmsAction *action = ems_action_row_get_action (EMS_ACTION_ROW (row));
+  guint phase = ems_action_get_phase (action);
+  gboolean any_phase = FALSE;
+  GtkWidget *header;
+  guint n;
+
+  if (before != NULL &&
+      ems_action_get_phase (ems_action_row_get_action (EMS_ACTION_ROW (before))) == phase)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  if (n > 0)
+    {
+      g_autoptr(EmsAction) first = g_list_model_get_item (G_LIST_MODEL (self->sorted), 0);
+
+      any_phase = ems_action_get_phase (first) > 0;
+    }
+  if (!any_phase)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (phase_heading (phase));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "phase-heading");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, before != NULL ? 18 : 6);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+on_drafted (EmsDraftDialog *dialog,
+            guint           n_added,
+            EmsActionsPage *self)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: a toast after drafting the plan */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action added to the plan",
+                                       "%u actions added to the plan", n_added), n_added);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), adw_toast_new (text));
+}
+
+GtkWidget *
+ems_actions_page_draft (EmsActionsPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (EMS_IS_ACTIONS_PAGE (self), NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ems_draft_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->assessment);
+  g_signal_connect_object (dialog, "added", G_CALLBACK (on_drafted), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+on_draft_clicked (GtkButton      *button,
+                  EmsActionsPage *self)
+{
+  ems_actions_page_draft (self);
+}
+
 static void
 update_empty (EmsActionsPage *self)
 {
@@ -155,6 +258,7 @@ on_items_changed (GListModel     *model,
                   EmsActionsPage *self)
 {
   update_empty (self);
+  gtk_list_box_invalidate_headers (GTK_LIST_BOX (self->list));
 }
 
 static void
@@ -186,6 +290,7 @@ ems_actions_page_constructed (GObject *object)
                                           g_object_ref (GTK_SORTER (self->sorter)));
   gtk_list_box_bind_model (GTK_LIST_BOX (self->list), G_LIST_MODEL (self->sorted),
                            create_row, self, NULL);
+  gtk_list_box_set_header_func (GTK_LIST_BOX (self->list), update_header, self, NULL);
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (on_items_changed), self, 0);
   update_empty (self);
 }
@@ -266,6 +371,7 @@ ems_actions_page_class_init (EmsActionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmsActionsPage, list);
   gtk_widget_class_bind_template_child (widget_class, EmsActionsPage, sort_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_draft_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
 }
 

@@ -29,4 +29,7 @@ GListModel *ems_actions_page_get_model (EmsActionsPage *self);
 void       ems_actions_page_edit       (EmsActionsPage *self,
                                         EmsAction      *action);
 
+/* Opens the "Draft an Action Plan" dialog over the page's window */
+GtkWidget      *ems_actions_page_draft     (EmsActionsPage *self);
+
 G_END_DECLS

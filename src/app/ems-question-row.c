@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ems-question-row.h"
+#include "ems-step-view.h"
 #include "ems-tooltip.h"
 
 struct _EmsQuestionRow
@@ -30,6 +31,7 @@ struct _EmsQuestionRow
   GtkWidget         *evidence_row;
   GtkWidget         *reason_row;
   GtkWidget         *add_button;
+  GtkWidget         *step_view;    /* the next step, with Add to Plan */
 
   EmsAssessment     *assessment;
   const EmsQuestion *question;
@@ -350,6 +352,8 @@ ems_question_row_class_init (EmsQuestionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, evidence_row);
   gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, reason_row);
   gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, add_button);
+  g_type_ensure (EMS_TYPE_STEP_VIEW);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, step_view);
   gtk_widget_class_bind_template_callback (widget_class, on_level_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_note_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_evidence_changed);
@@ -410,6 +414,7 @@ ems_question_row_new (EmsAssessment     *assessment,
   self->assessment = g_object_ref (assessment);
   self->question = question;
   set_question (self);
+  ems_step_view_set_question (EMS_STEP_VIEW (self->step_view), assessment, question);
   update_from_model (self);
   g_signal_connect_object (assessment, "answer-changed",
                            G_CALLBACK (on_answer_changed), self, 0);

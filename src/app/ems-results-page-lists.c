@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "ems-draft-dialog.h"
+#include "ems-plan-draft.h"
 #include "ems-results-page-private.h"
 #include "ems-tooltip.h"
 
@@ -25,56 +27,62 @@ on_question_clicked (GtkButton      *button,
     g_signal_emit_by_name (self, "show-question", id);
 }
 
-typedef struct
+static void
+on_add_step_clicked (GtkButton      *button,
+                     EmsResultsPage *self)
 {
+  const char *id = g_object_get_data (G_OBJECT (button), "question-id");
   const EmsQuestion *question;
-  guint              level;
-} LowQuestion;
+  g_autoptr(EmsAction) action = NULL;
 
-static int
-compare_low (gconstpointer a,
-             gconstpointer b)
-{
-  const LowQuestion *qa = a;
-  const LowQuestion *qb = b;
-
-  if (qa->level != qb->level)
-    return qa->level < qb->level ? -1 : 1;
-  /* Critical first, then heavier, then checklist order */
-  if (qa->question->critical != qb->question->critical)
-    return qa->question->critical ? -1 : 1;
-  if (qa->question->weight != qb->question->weight)
-    return qa->question->weight > qb->question->weight ? -1 : 1;
-  return qa->question->index < qb->question->index ? -1 : 1;
+  question = ems_checklist_lookup_question (ems_assessment_get_checklist (self->assessment), id);
+  if (question == NULL)
+    return;
+  action = ems_plan_action_for_question (self->assessment, question, NULL);
+  if (action != NULL)
+    ems_assessment_add_action (self->assessment, action);
 }
 
 static GtkWidget *
 question_row_new (EmsResultsPage    *self,
-                  const EmsQuestion *question,
-                  guint              level)
+                  const EmsPlanStep *step)
 {
-  EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
+  const EmsQuestion *question = step->question;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
+  GtkWidget *add;
+  gboolean planned = ems_plan_has_action_for (self->assessment, question->id);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *add_accessible = NULL;
 
   /* Translators: a question in "Where to start": its id and text */
   title = g_strdup_printf (_("%s %s"), question->id, question->text);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (question->critical)
-    /* Translators: a question's level and its meaning, for a critical question */
-    subtitle = g_strdup_printf (_("Level %u: %s · critical"), level,
-                                ems_checklist_get_level_meaning (checklist, level));
-  else
-    /* Translators: a question's level and its meaning */
-    subtitle = g_strdup_printf (_("Level %u: %s"), level,
-                                ems_checklist_get_level_meaning (checklist, level));
+  /* Translators: in "Where to start": the answer's level, the step's
+   * effort ("Low", "Medium", "High") and the step itself */
+  subtitle = g_strdup_printf (_("Level %u%s · %s effort: %s"), step->level,
+                              step->critical_zero ? _(" · critical") : "",
+                              ems_effort_to_label (step->effort),
+                              step->text ? step->text : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  /* An icon, so that the row fits a phone's width; the words in its tooltip */
+  add = gtk_button_new_from_icon_name (planned ? "object-select-symbolic" : "list-add-symbolic");
+  ems_tooltip_set_text (add, planned ? _("In the Plan") : _("Add to Plan"));
+  gtk_widget_set_sensitive (add, !planned);
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  /* Translators: accessible name of "Add to Plan" in "Where to start"; %s is a question id */
+  add_accessible = g_strdup_printf (_("Add the step of question %s to the plan"), question->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_accessible, -1);
+  g_object_set_data_full (G_OBJECT (add), "question-id", g_strdup (question->id), g_free);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_add_step_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
 
   button = gtk_button_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -87,51 +95,39 @@ question_row_new (EmsResultsPage    *self,
   g_object_set_data_full (G_OBJECT (button), "question-id", g_strdup (question->id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_question_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   g_ptr_array_add (self->question_buttons, button);
 
   return row;
 }
 
-/* Everything the priorities show depends on */
+/* Everything the list shows depends on */
 static char *
-priorities_key (EmsResultsPage *self)
+priorities_key (EmsResultsPage *self,
+                GArray         *steps)
 {
-  EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
   GString *key = g_string_new (NULL);
-  guint shown = 0;
 
   g_string_append_printf (key, "%u/%d|", self->scores->target_level, self->scores->has_overall);
-  for (guint p = 0; p < self->scores->n_elements && shown < N_PRIORITY_ELEMENTS; p++)
+  for (guint i = 0; i < steps->len && i < N_WHERE_TO_START; i++)
     {
-      const EmsElementScore *es = &self->scores->elements[self->scores->priority[p]];
-      const EmsElement *element = ems_checklist_get_element (checklist, es->number);
+      const EmsPlanStep *step = &g_array_index (steps, EmsPlanStep, i);
 
-      if (!es->has_score || es->gap <= 0)
-        continue;
-      g_string_append_printf (key, "%u:%.17g:%.17g:%d:", es->number, es->score, es->gap, es->red_flag);
-      for (guint q = 0; q < element->n_questions; q++)
-        {
-          const EmsAnswer *answer = ems_assessment_get_answer (self->assessment,
-                                                               element->questions[q]->id);
-
-          g_string_append_printf (key, "%d%u,", answer ? (int) answer->state : -1,
-                                  answer ? answer->level : 0);
-        }
-      g_string_append_c (key, '|');
-      shown++;
+      g_string_append_printf (key, "%s:%u:%d,", step->question->id, step->level,
+                              ems_plan_has_action_for (self->assessment, step->question->id));
     }
 
   return g_string_free (key, FALSE);
 }
 
+/* The first steps in the domain brief's order (ems_plan_where_to_start) */
 void
 _ems_results_page_update_priorities (EmsResultsPage *self)
 {
-  EmsChecklist *checklist = ems_assessment_get_checklist (self->assessment);
-  g_autofree char *key = priorities_key (self);
+  g_autoptr(GArray) steps = ems_plan_where_to_start (self->assessment, self->scores);
+  g_autofree char *key = priorities_key (self, steps);
   GtkWidget *child;
-  guint shown = 0;
+  GtkWidget *list;
+  GtkWidget *draft;
 
   if (g_strcmp0 (key, self->priorities_key) == 0)
     return;
@@ -142,91 +138,7 @@ _ems_results_page_update_priorities (EmsResultsPage *self)
     gtk_box_remove (GTK_BOX (self->priorities_box), child);
   g_ptr_array_set_size (self->question_buttons, 0);
 
-  for (guint p = 0; p < self->scores->n_elements && shown < N_PRIORITY_ELEMENTS; p++)
-    {
-      const EmsElementScore *es = &self->scores->elements[self->scores->priority[p]];
-      const EmsElement *element = ems_checklist_get_element (checklist, es->number);
-      g_autoptr(GArray) low = g_array_new (FALSE, FALSE, sizeof (LowQuestion));
-      GtkWidget *group;
-      GtkWidget *list;
-      g_autofree char *title = NULL;
-      g_autofree char *score = NULL;
-      g_autofree char *gap = NULL;
-      g_autofree char *description = NULL;
-
-      if (!es->has_score || es->gap <= 0)
-        continue;
-
-      for (guint q = 0; q < element->n_questions; q++)
-        {
-          const EmsQuestion *question = element->questions[q];
-          const EmsAnswer *answer = ems_assessment_get_answer (self->assessment, question->id);
-          LowQuestion lq = { question, 0 };
-
-          if (answer == NULL || answer->state != EMS_ANSWER_LEVEL ||
-              answer->level >= self->scores->target_level)
-            continue;
-          lq.level = answer->level;
-          g_array_append_val (low, lq);
-        }
-      g_array_sort (low, compare_low);
-
-      score = ems_format_percent (es->has_score, es->score);
-      gap = ems_format_percent (es->has_score, es->gap);
-      /* Translators: heading in "Where to start": element number and title */
-      title = g_strdup_printf (_("%u. %s"), es->number, element->title);
-      if (es->red_flag)
-        /* Translators: score, band word and gap of an element with a red flag */
-        description = g_strdup_printf (_("Score %s (%s), %s below the target. A critical question is at level 0."),
-                                       score, ems_band_to_label (es->band), gap);
-      else
-        /* Translators: score, band word and gap of an element */
-        description = g_strdup_printf (_("Score %s (%s), %s below the target."),
-                                       score, ems_band_to_label (es->band), gap);
-
-      /* A heading and a description that wrap (a preferences group's
-       * title would be cut short in a narrow window) */
-      group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      {
-        GtkWidget *heading = g_object_new (GTK_TYPE_LABEL,
-                                           "label", title,
-                                           "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                           NULL);
-        GtkWidget *details = gtk_label_new (description);
-
-        gtk_label_set_xalign (GTK_LABEL (heading), 0);
-        gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-        gtk_widget_add_css_class (heading, "heading");
-        gtk_label_set_xalign (GTK_LABEL (details), 0);
-        gtk_label_set_wrap (GTK_LABEL (details), TRUE);
-        gtk_widget_add_css_class (details, "dim-label");
-        gtk_box_append (GTK_BOX (group), heading);
-        gtk_box_append (GTK_BOX (group), details);
-      }
-
-      if (low->len > 0)
-        {
-          list = gtk_list_box_new ();
-          gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-          gtk_widget_add_css_class (list, "boxed-list");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-          for (guint i = 0; i < low->len && i < N_PRIORITY_QUESTIONS; i++)
-            {
-              const LowQuestion *lq = &g_array_index (low, LowQuestion, i);
-
-              gtk_list_box_append (GTK_LIST_BOX (list),
-                                   question_row_new (self, lq->question, lq->level));
-            }
-          gtk_widget_set_margin_top (list, 6);
-          gtk_box_append (GTK_BOX (group), list);
-        }
-
-      gtk_box_append (GTK_BOX (self->priorities_box), group);
-      shown++;
-    }
-
-  if (shown == 0)
+  if (steps->len == 0)
     {
       GtkWidget *label;
 
@@ -237,7 +149,35 @@ _ems_results_page_update_priorities (EmsResultsPage *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_box_append (GTK_BOX (self->priorities_box), label);
+      return;
     }
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Where to Start"), -1);
+  for (guint i = 0; i < steps->len && i < N_WHERE_TO_START; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         question_row_new (self, &g_array_index (steps, EmsPlanStep, i)));
+  gtk_box_append (GTK_BOX (self->priorities_box), list);
+
+  draft = gtk_button_new_with_mnemonic (_("_Draft an Action Plan…"));
+  gtk_widget_set_halign (draft, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (draft, 6);
+  g_signal_connect_swapped (draft, "clicked", G_CALLBACK (ems_results_page_draft), self);
+  gtk_box_append (GTK_BOX (self->priorities_box), draft);
+}
+
+GtkWidget *
+ems_results_page_draft (EmsResultsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = ems_draft_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->assessment);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* Open actions */

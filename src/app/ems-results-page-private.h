@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 /* Questions shown per priority element, and priority elements shown */
 #define N_PRIORITY_ELEMENTS  3
 #define N_PRIORITY_QUESTIONS 3
+/* Steps listed in "Where to start", as --summary --json lists them */
+#define N_WHERE_TO_START     5
 
 struct _EmsResultsPage
 {

@@ -50,4 +50,7 @@ GtkWidget     *ems_results_page_get_chart_area      (EmsResultsPage   *self,
 /* The "go to question" buttons, in order (transfer container) */
 GPtrArray     *ems_results_page_get_question_buttons (EmsResultsPage  *self);
 
+/* Opens the "Draft an Action Plan" dialog over the page's window */
+GtkWidget  *ems_results_page_draft (EmsResultsPage *self);
+
 G_END_DECLS

@@ -69,6 +69,9 @@ int             ems_cli_run_checklist        (gboolean       json);
 int             ems_cli_run_validate         (char         **files);
 int             ems_cli_run_summary          (char         **files,
                                               gboolean       json);
+/* --export OUT.csv --actions FILE (ems-cli-actions.c) */
+int             ems_cli_run_export_actions   (const char    *out,
+                                              const char    *path);
 int             ems_cli_run_export           (const char    *out,
                                               const char    *path);
 int             ems_cli_run_export_chart     (const char    *out,

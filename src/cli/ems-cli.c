@@ -20,6 +20,7 @@ typedef struct
   gboolean   json;
   gboolean   csv;
   gboolean   questionnaire;
+  gboolean   actions;
   gboolean   summary;
   gboolean   validate;
   gboolean   compare;
@@ -104,6 +105,8 @@ ems_cli_run (int    *argc,
       N_("With --export to .svg or .png: radar (the default), gaps, distribution or coverage"), N_("CHART") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &options.scale,
       N_("With --export to .png: 1 (the default) or 2 for high-density screens"), N_("N") },
+    { "actions", 0, 0, G_OPTION_ARG_NONE, &options.actions,
+      N_("With --export to .csv: write the action plan alone"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
       N_("Print JSON instead of text"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &options.csv,
@@ -169,6 +172,9 @@ ems_cli_run (int    *argc,
 
   if ((options.chart != NULL || options.scale != 0) && (options.export_path == NULL || options.compare))
     return usage_error (context, _("--chart and --scale go with --export"));
+
+  if (options.actions && (options.export_path == NULL || options.compare))
+    return usage_error (context, _("--actions goes with --export"));
 
   if (options.anonymise && !options.compare)
     return usage_error (context, _("--anonymise goes with --compare"));
@@ -239,6 +245,12 @@ ems_cli_run (int    *argc,
 
       if (n_files != 1)
         return usage_error (context, _("--export OUT needs exactly one FILE"));
+
+      /* A .csv OUT is the answers; with --actions, the action plan alone */
+      if (options.actions && !g_str_has_suffix (lower, ".csv"))
+        return usage_error (context, _("--actions goes with --export to a .csv OUT"));
+      if (options.actions)
+        return ems_cli_run_export_actions (options.export_path, options.files[0]);
 
       if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".pdf"))
         {

@@ -19,6 +19,8 @@ struct _EmsAction
   char            *question;
   char            *owner;
   char            *due;
+  char            *description;
+  guint            phase;
   EmsActionStatus  status;
 };
 
@@ -32,6 +34,8 @@ enum {
   PROP_OWNER,
   PROP_DUE,
   PROP_STATUS,
+  PROP_DESCRIPTION,
+  PROP_PHASE,
   N_PROPS
 };
 
@@ -104,6 +108,7 @@ ems_action_finalize (GObject *object)
   g_clear_pointer (&self->question, g_free);
   g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->due, g_free);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (ems_action_parent_class)->finalize (object);
 }
@@ -140,6 +145,14 @@ ems_action_get_property (GObject    *object,
 
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+
+    case PROP_PHASE:
+      g_value_set_uint (value, self->phase);
       break;
 
     default:
@@ -181,6 +194,14 @@ ems_action_set_property (GObject      *object,
       ems_action_set_status (self, g_value_get_enum (value));
       break;
 
+    case PROP_DESCRIPTION:
+      ems_action_set_description (self, g_value_get_string (value));
+      break;
+
+    case PROP_PHASE:
+      ems_action_set_phase (self, g_value_get_uint (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -214,6 +235,12 @@ ems_action_class_init (EmsActionClass *klass)
     g_param_spec_enum ("status", NULL, NULL,
                        EMS_TYPE_ACTION_STATUS, EMS_ACTION_OPEN,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHASE] =
+    g_param_spec_uint ("phase", NULL, NULL, 0, EMS_ACTION_MAX_PHASE, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -241,6 +268,8 @@ ems_action_copy (EmsAction *self)
                        "question", self->question,
                        "owner", self->owner,
                        "due", self->due,
+                       "description", self->description,
+                       "phase", self->phase,
                        "status", self->status,
                        NULL);
 }
@@ -325,6 +354,41 @@ ems_action_set_due (EmsAction  *self,
   g_return_if_fail (EMS_IS_ACTION (self));
   if (set_string (&self->due, due))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
+}
+
+const char *
+ems_action_get_description (EmsAction *self)
+{
+  g_return_val_if_fail (EMS_IS_ACTION (self), NULL);
+  return self->description;
+}
+
+void
+ems_action_set_description (EmsAction  *self,
+                            const char *description)
+{
+  g_return_if_fail (EMS_IS_ACTION (self));
+  if (set_string (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+guint
+ems_action_get_phase (EmsAction *self)
+{
+  g_return_val_if_fail (EMS_IS_ACTION (self), 0);
+  return self->phase;
+}
+
+void
+ems_action_set_phase (EmsAction *self,
+                      guint      phase)
+{
+  g_return_if_fail (EMS_IS_ACTION (self));
+  g_return_if_fail (phase <= EMS_ACTION_MAX_PHASE);
+  if (self->phase == phase)
+    return;
+  self->phase = phase;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
 }
 
 EmsActionStatus

@@ -15,6 +15,8 @@ typedef enum
   EMS_ACTION_DONE,
 } EmsActionStatus;
 
+#define EMS_ACTION_MAX_PHASE 3
+
 #define EMS_TYPE_ACTION_STATUS (ems_action_status_get_type ())
 #define EMS_TYPE_ACTION (ems_action_get_type ())
 
@@ -43,6 +45,14 @@ void             ems_action_set_owner            (EmsAction       *self,
 const char      *ems_action_get_due              (EmsAction       *self);
 void             ems_action_set_due              (EmsAction       *self,
                                                   const char      *due);
+/* Multi-line free text: what to do, how, what evidence it produces */
+const char      *ems_action_get_description      (EmsAction       *self);
+void             ems_action_set_description      (EmsAction       *self,
+                                                  const char      *description);
+/* The plan's phase, 1 .. EMS_ACTION_MAX_PHASE, or 0 for none */
+guint            ems_action_get_phase            (EmsAction       *self);
+void             ems_action_set_phase            (EmsAction       *self,
+                                                  guint            phase);
 EmsActionStatus  ems_action_get_status           (EmsAction       *self);
 void             ems_action_set_status           (EmsAction       *self,
                                                   EmsActionStatus  status);

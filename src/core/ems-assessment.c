@@ -654,6 +654,29 @@ ems_assessment_insert_action (EmsAssessment *self,
 }
 
 void
+ems_assessment_add_actions (EmsAssessment *self,
+                            GPtrArray     *actions)
+{
+  guint position;
+
+  g_return_if_fail (EMS_IS_ASSESSMENT (self));
+  g_return_if_fail (actions != NULL);
+
+  if (actions->len == 0)
+    return;
+
+  position = self->actions->len;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      EmsAction *action = g_ptr_array_index (actions, i);
+
+      g_return_if_fail (EMS_IS_ACTION (action));
+      g_ptr_array_add (self->actions, g_object_ref (action));
+    }
+  actions_changed (self, position, 0, actions->len);
+}
+
+void
 ems_assessment_remove_action (EmsAssessment *self,
                               guint          position)
 {

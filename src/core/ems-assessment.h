@@ -107,6 +107,9 @@ void             ems_assessment_add_action          (EmsAssessment    *self,
 void             ems_assessment_insert_action       (EmsAssessment    *self,
                                                      guint             position,
                                                      EmsAction        *action);
+/* Appends every EmsAction of @actions in one change (one undo step) */
+void             ems_assessment_add_actions         (EmsAssessment    *self,
+                                                     GPtrArray        *actions);
 void             ems_assessment_remove_action       (EmsAssessment    *self,
                                                      guint             position);
 

@@ -28,6 +28,7 @@ static const char * const profile_properties[] = {
 /* The properties of EmsAction that undo covers */
 static const char * const action_properties[] = {
   "title", "element", "question", "owner", "due", "status",
+  "description", "phase",
 };
 
 typedef enum

@@ -109,7 +109,8 @@ static const char * const answer_members[] = {
   "level", "not_applicable", "note", "evidence", "reason", NULL
 };
 static const char * const action_members[] = {
-  "title", "element", "question", "owner", "due", "status", NULL
+  "title", "element", "question", "owner", "due", "status",
+  "description", "phase", NULL
 };
 
 static int
@@ -526,9 +527,11 @@ read_action (EmsEmsaReader *reader,
   EmsChecklist *checklist = reader->self->checklist;
   const char *path = reader->path->str;   /* "actions/<n>" */
   g_autofree char *title = NULL, *question = NULL, *owner = NULL, *due = NULL;
+  g_autofree char *description = NULL;
   g_autoptr(EmsAction) action = NULL;
   EmsActionStatus status = EMS_ACTION_OPEN;
   gint64 element = 0;
+  gint64 phase = 0;
   guint line, column;
   const char *name;
   guint seen = 0;
@@ -558,6 +561,14 @@ read_action (EmsEmsaReader *reader,
         read_string (reader, token, path, member, &owner);
       else if (g_str_equal (member, "due"))
         read_date (reader, token, path, member, &due);
+      else if (g_str_equal (member, "description"))
+        read_string (reader, token, path, member, &description);
+      else if (g_str_equal (member, "phase"))
+        {
+          gboolean set;
+
+          read_int (reader, token, path, member, 1, EMS_ACTION_MAX_PHASE, &phase, &set);
+        }
       else if (g_str_equal (member, "status"))
         {
           g_autofree char *value = NULL;
@@ -587,6 +598,8 @@ read_action (EmsEmsaReader *reader,
                          "question", question,
                          "owner", owner,
                          "due", due,
+                         "description", description,
+                         "phase", (guint) phase,
                          "status", status,
                          NULL);
   ems_assessment_add_action (reader->self, action);

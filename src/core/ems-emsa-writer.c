@@ -105,6 +105,9 @@ ems_assessment_serialize (EmsAssessment *self)
       write_string (&w, "question", ems_action_get_question (action));
       write_string (&w, "owner", ems_action_get_owner (action));
       write_string (&w, "due", ems_action_get_due (action));
+      write_string (&w, "description", ems_action_get_description (action));
+      if (ems_action_get_phase (action) > 0)
+        ems_json_pretty_int (&w, "phase", ems_action_get_phase (action));
       write_string (&w, "status", ems_action_status_to_string (ems_action_get_status (action)));
       ems_json_pretty_end (&w, '}');
     }
