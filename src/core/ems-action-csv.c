@@ -4,52 +4,24 @@
  *
  * For owners who track their work in a spreadsheet (issue 13): the
  * columns are the .emsa members of an action, so that a sheet and a file
- * say the same thing.
+ * say the same thing. Written in the dialect of the other CSV outputs
+ * (ems-csv.h): no byte order mark, and text a spreadsheet would take for a
+ * formula made safe.
  */
 #define G_LOG_DOMAIN "ems-action-csv"
 
 #include "config.h"
 
-#include <string.h>
-
 #include "ems-action-csv.h"
 #include "ems-atomic-file.h"
+#include "ems-csv.h"
 
+/* A number that 0 means "none" for (phase, element): an empty field */
 static void
-append_field (GString    *out,
-              const char *value,
-              gboolean    last)
+append_count (GString *out,
+              guint    value)
 {
-  if (value != NULL && value[strcspn (value, ",\"\r\n")] != '\0')
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = value; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else if (value != NULL)
-    g_string_append (out, value);
-
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
-static void
-append_uint (GString *out,
-             guint    value)
-{
-  char buffer[16];
-
-  if (value == 0)
-    {
-      g_string_append_c (out, ',');
-      return;
-    }
-  g_snprintf (buffer, sizeof buffer, "%u", value);
-  append_field (out, buffer, FALSE);
+  ems_csv_append_number (out, value != 0, value);
 }
 
 GBytes *
@@ -59,21 +31,27 @@ ems_action_plan_to_csv (EmsAssessment *assessment)
 
   g_return_val_if_fail (EMS_IS_ASSESSMENT (assessment), NULL);
 
-  out = g_string_new ("\xEF\xBB\xBF");
-  g_string_append (out, "phase,title,description,element,question,owner,due,status\r\n");
+  /* The same dialect as the other CSV outputs (ems-csv.h) */
+  out = g_string_new (NULL);
+  for (const char * const *h = (const char * const[]) { "phase", "title", "description", "element",
+                                                       "question", "owner", "due", "status", NULL };
+       *h != NULL; h++)
+    ems_csv_append_text (out, *h);
+  ems_csv_end_record (out);
 
   for (guint i = 0; i < ems_assessment_get_n_actions (assessment); i++)
     {
       EmsAction *action = ems_assessment_get_action (assessment, i);
 
-      append_uint (out, ems_action_get_phase (action));
-      append_field (out, ems_action_get_title (action), FALSE);
-      append_field (out, ems_action_get_description (action), FALSE);
-      append_uint (out, ems_action_get_element (action));
-      append_field (out, ems_action_get_question (action), FALSE);
-      append_field (out, ems_action_get_owner (action), FALSE);
-      append_field (out, ems_action_get_due (action), FALSE);
-      append_field (out, ems_action_status_to_string (ems_action_get_status (action)), TRUE);
+      append_count (out, ems_action_get_phase (action));
+      ems_csv_append_text (out, ems_action_get_title (action));
+      ems_csv_append_text (out, ems_action_get_description (action));
+      append_count (out, ems_action_get_element (action));
+      ems_csv_append_text (out, ems_action_get_question (action));
+      ems_csv_append_text (out, ems_action_get_owner (action));
+      ems_csv_append_text (out, ems_action_get_due (action));
+      ems_csv_append_text (out, ems_action_status_to_string (ems_action_get_status (action)));
+      ems_csv_end_record (out);
     }
 
   return g_string_free_to_bytes (out);

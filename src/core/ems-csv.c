@@ -15,11 +15,27 @@
 /* A field after the end of a record (or at the start) is the first of
  * its record; a record therefore never starts with an unquoted empty
  * field. */
-static void
+/* The comma before a field, unless it is the first of its record. An empty
+ * first field is written as "" (RFC 4180's empty quoted field): written as
+ * nothing, the next field would take it for the start of the record and
+ * leave out its comma. Returns whether the field is the first. */
+static gboolean
 begin_field (GString *out)
 {
   if (out->len > 0 && out->str[out->len - 1] != '\n')
-    g_string_append_c (out, ',');
+    {
+      g_string_append_c (out, ',');
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+end_empty_field (GString  *out,
+                 gboolean  first)
+{
+  if (first)
+    g_string_append (out, "\"\"");
 }
 
 /* A spreadsheet program opening the file runs a cell that starts like a
@@ -39,10 +55,13 @@ ems_csv_append_text (GString    *out,
   g_autofree char *valid = NULL;
   gboolean quote = FALSE;
 
-  begin_field (out);
+  gboolean first = begin_field (out);
 
   if (text == NULL || *text == '\0')
-    return;
+    {
+      end_empty_field (out, first);
+      return;
+    }
 
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
@@ -86,10 +105,13 @@ ems_csv_append_number (GString  *out,
                        gboolean  has_value,
                        double    value)
 {
-  begin_field (out);
+  gboolean first = begin_field (out);
+
   /* ems_json_append_double() never depends on the locale */
   if (has_value && isfinite (value))
     ems_json_append_double (out, value);
+  else
+    end_empty_field (out, first);
 }
 
 static void
@@ -104,9 +126,12 @@ static void
 append_word (GString    *out,
              const char *word)
 {
-  begin_field (out);
-  if (word != NULL)
+  gboolean first = begin_field (out);
+
+  if (word != NULL && *word != '\0')
     g_string_append (out, word);
+  else
+    end_empty_field (out, first);
 }
 
 void

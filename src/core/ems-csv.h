@@ -21,7 +21,8 @@
 
 G_BEGIN_DECLS
 
-/* Fields: each adds a comma first unless @out is empty or ends a record */
+/* Fields: each adds a comma first unless @out is empty or ends a record;
+ * an empty first field is written "" */
 void    ems_csv_append_text            (GString        *out,
                                         const char     *text);
 void    ems_csv_append_number          (GString        *out,
