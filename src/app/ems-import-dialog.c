@@ -111,7 +111,7 @@ row_new (const char *title,
 
 static GtkWidget *
 change_row_new (EmsChecklist    *checklist,
-                const EmsChange *change)
+                const EmsImportChange *change)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
@@ -146,7 +146,8 @@ change_row_new (EmsChecklist    *checklist,
     g_ptr_array_add (parts, g_strdup (change->old_answer->evidence ? _("evidence changed")
                                                                     : _("evidence added")));
   if (change->fields & EMS_CHANGE_FIELD_REASON)
-    g_ptr_array_add (parts, g_strdup (_("N/A reason changed")));
+    g_ptr_array_add (parts, g_strdup (change->old_answer->reason ? _("N/A reason changed")
+                                                                  : _("N/A reason added")));
   g_ptr_array_add (parts, NULL);
   /* Translators: separates the parts of one change: "2 – Planned → 3 – Implemented; note added" */
   subtitle = g_strjoinv (_("; "), (char **) parts->pdata);

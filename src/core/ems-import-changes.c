@@ -18,7 +18,7 @@ static const char * const profile_properties[] = {
 static void
 change_free (gpointer data)
 {
-  EmsChange *change = data;
+  EmsImportChange *change = data;
 
   g_free (change->key);
   g_clear_pointer (&change->old_answer, ems_answer_free);
@@ -78,7 +78,7 @@ add_profile_changes (EmsImportChanges *changes,
       g_auto(GValue) old_value = G_VALUE_INIT;
       g_auto(GValue) new_value = G_VALUE_INIT;
       g_auto(GValue) fresh_value = G_VALUE_INIT;
-      EmsChange *change;
+      EmsImportChange *change;
 
       if (pspec == NULL)
         continue;
@@ -93,7 +93,7 @@ add_profile_changes (EmsImportChanges *changes,
           g_param_values_cmp (pspec, &old_value, &new_value) == 0)
         continue;
 
-      change = g_new0 (EmsChange, 1);
+      change = g_new0 (EmsImportChange, 1);
       change->kind = EMS_CHANGE_PROFILE;
       change->key = g_strdup (pspec->name);
       g_value_init (&change->old_value, pspec->value_type);
@@ -174,7 +174,7 @@ add_answer_changes (EmsImportChanges *changes,
       g_autoptr(EmsAnswer) before = NULL;
       g_autoptr(EmsAnswer) after = NULL;
       EmsChangeFields fields;
-      EmsChange *change;
+      EmsImportChange *change;
 
       if (given == NULL || ems_answer_is_empty (given))
         continue;
@@ -184,7 +184,7 @@ add_answer_changes (EmsImportChanges *changes,
       if (fields == 0)
         continue;
 
-      change = g_new0 (EmsChange, 1);
+      change = g_new0 (EmsImportChange, 1);
       change->kind = EMS_CHANGE_ANSWER;
       change->key = g_strdup (question->id);
       change->fields = fields;
@@ -223,7 +223,7 @@ ems_import_changes_apply (EmsImportChanges *changes,
 
   for (guint i = 0; i < changes->changes->len; i++)
     {
-      EmsChange *change = g_ptr_array_index (changes->changes, i);
+      EmsImportChange *change = g_ptr_array_index (changes->changes, i);
 
       if (change->kind == EMS_CHANGE_PROFILE)
         g_object_set_property (G_OBJECT (target), change->key, &change->new_value);

@@ -34,11 +34,11 @@ typedef struct
   EmsAnswer       *new_answer;
   GValue           old_value;    /* EMS_CHANGE_PROFILE */
   GValue           new_value;
-} EmsChange;
+} EmsImportChange;
 
 typedef struct
 {
-  GPtrArray *changes;      /* EmsChange: the profile first, then the
+  GPtrArray *changes;      /* EmsImportChange: the profile first, then the
                             * answers in checklist order */
   guint      n_answers;    /* answers whose level or N/A changes */
   guint      n_notes;      /* answers whose note, evidence or N/A reason changes */
