@@ -5,8 +5,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Writes screenshots of the import dialog (import-dialog-*.png in
- * tests/screenshots/ of the build directory).
+ * Writes screenshots of the import dialog (import-dialog-*.png) and of
+ * the problems dialog (import-problems.png) in tests/screenshots/ of the
+ * build directory.
  */
 #define G_LOG_DOMAIN "test-import"
 
@@ -15,11 +16,18 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <gsf/gsf.h>
 
 #include "ems-import-dialog.h"
 #include "ems-test-utils.h"
 #include "ems-window-export.h"
 #include "ems-xlsx-questionnaire.h"
+
+/* libgsf 1.14 declares no autoptr cleanups */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
 
 static EmsApplication *app;
 static char *output_dir;
@@ -324,6 +332,112 @@ test_damaged_workbook (void)
   ems_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* @in with @old replaced by @new in its shared strings, as a spreadsheet
+ * program saving what someone typed would leave it */
+static GFile *
+rewrite_shared_strings (GFile      *in,
+                        const char *old,
+                        const char *new,
+                        const char *name)
+{
+  g_autofree char *in_path = g_file_get_path (in);
+  g_autofree char *out_path = tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GsfInput) input = gsf_input_stdio_new (in_path, &error);
+  g_autoptr(GsfInfile) infile = NULL;
+  g_autoptr(GsfOutput) output = NULL;
+  g_autoptr(GsfOutfile) outfile = NULL;
+  const char *dirs[] = { "", "_rels", "xl", "xl/_rels", "xl/worksheets", "xl/theme", "docProps", NULL };
+  guint replaced = 0;
+
+  g_assert_no_error (error);
+  infile = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  output = gsf_output_stdio_new (out_path, &error);
+  g_assert_no_error (error);
+  outfile = gsf_outfile_zip_new (output, &error);
+  g_assert_no_error (error);
+
+  /* Our workbooks are two levels deep at most: copy each member */
+  for (guint d = 0; dirs[d] != NULL; d++)
+    {
+      g_autoptr(GsfInfile) dir = NULL;
+      g_autoptr(GsfOutfile) out_dir = NULL;
+      g_auto(GStrv) parts = g_strsplit (dirs[d], "/", -1);
+
+      if (*dirs[d] == '\0')
+        dir = g_object_ref (infile);
+      else
+        dir = GSF_INFILE (gsf_infile_child_by_aname (infile, (const char **) parts));
+      if (dir == NULL)
+        continue;
+      for (int i = 0; i < gsf_infile_num_children (dir); i++)
+        {
+          g_autoptr(GsfInput) child = gsf_infile_child_by_index (dir, i);
+          g_autofree char *member = NULL;
+          g_autoptr(GsfOutput) out = NULL;
+          GString *data;
+          gsize size;
+
+          if (gsf_infile_num_children (GSF_INFILE (child)) >= 0)
+            continue;   /* a folder */
+          member = *dirs[d] ? g_strconcat (dirs[d], "/", gsf_input_name (child), NULL)
+                            : g_strdup (gsf_input_name (child));
+          size = gsf_input_size (child);
+          data = g_string_new_len ((const char *) gsf_input_read (child, size, NULL), size);
+          if (g_str_equal (member, "xl/sharedStrings.xml"))
+            replaced = g_string_replace (data, old, new, 0);
+          out = gsf_outfile_new_child_full (outfile, member, FALSE,
+                                            "compression-level", GSF_ZIP_DEFLATED, NULL);
+          g_assert_true (gsf_output_write (out, data->len, (const guint8 *) data->str));
+          g_assert_true (gsf_output_close (out));
+          g_string_free (data, TRUE);
+        }
+    }
+  g_assert_true (gsf_output_close (GSF_OUTPUT (outfile)));
+  g_assert_cmpuint (replaced, ==, 1);
+
+  return g_file_new_for_path (out_path);
+}
+
+/* A cell that cannot be read: named and explained, the rest imported */
+static void
+test_workbook_with_problems (void)
+{
+  g_autoptr(EmsAssessment) example = load_example (0);
+  g_autoptr(GFile) good = write_questionnaire (example, "Good.xlsx");
+  g_autoptr(GFile) bad = rewrite_shared_strings (good, "<t>CA</t>", "<t>Canada</t>",
+                                                 "Problems.xlsx");
+  EmsWindow *window = ems_window_new (GTK_APPLICATION (app));
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  const char *list;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ems_window_open_file (window, bad);
+  dialog = ems_test_wait_dialog (GTK_WINDOW (window));
+  g_assert_true (ems_test_dialog_mentions (dialog, "Problems.xlsx"));
+  g_assert_true (ems_test_dialog_mentions (dialog, "1 cell"));
+  extra = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+  if (GTK_IS_VIEWPORT (extra))
+    extra = gtk_viewport_get_child (GTK_VIEWPORT (extra));
+  list = gtk_label_get_text (GTK_LABEL (extra));
+  g_test_message ("problems: %s", list);
+  g_assert_true (g_str_has_prefix (list, "Profile!C"));
+  g_assert_nonnull (strstr (list, "Canada"));
+  ems_test_wait_drawn (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "import-problems.png");
+  ems_test_respond (dialog, "close");
+
+  /* Everything else came in */
+  g_assert_nonnull (ems_window_get_document (window));
+  assert_same_answers (example, ems_document_get_assessment (ems_window_get_document (window)));
+  g_assert_cmpstr (ems_assessment_get_site (ems_document_get_assessment (ems_window_get_document (window))),
+                   ==, ems_assessment_get_site (example));
+
+  ems_test_destroy_window (GTK_WINDOW (window));
+}
+
 static gboolean
 export_finished (gpointer user_data)
 {
@@ -373,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/app/import/open-questionnaire", test_open_questionnaire);
   g_test_add_func ("/app/import/into-open-assessment", test_import_into_open);
   g_test_add_func ("/app/import/damaged-workbook", test_damaged_workbook);
+  g_test_add_func ("/app/import/problems-listed", test_workbook_with_problems);
   g_test_add_func ("/app/import/export-questionnaire", test_export_questionnaire);
 
   status = g_test_run ();
