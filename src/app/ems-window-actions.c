@@ -184,8 +184,7 @@ ems_window_open_file (EmsWindow *self,
       return;
     }
 
-  /* Our workbooks: a new untitled assessment (ems-window-import.c) */
-  if (_ems_window_file_is_workbook (file))
+  if (_ems_window_file_is_workbook (file))   /* ems-window-import.c */
     {
       _ems_window_open_workbook (self, file);
       return;
@@ -549,15 +548,7 @@ save_as (EmsWindow *self)
     suggested = g_file_get_basename (ems_document_get_file (self->document));
   else if (name != NULL && *name != '\0')
     suggested = g_strconcat (name, ".emsa", NULL);
-  else if (g_object_get_data (G_OBJECT (self->document), EMS_WINDOW_IMPORTED_FROM) != NULL)
-    {
-      /* The workbook's name with .emsa for .xlsx */
-      const char *from = g_object_get_data (G_OBJECT (self->document), EMS_WINDOW_IMPORTED_FROM);
-      const char *dot = strrchr (from, '.');
-
-      suggested = g_strndup (from, dot != NULL && dot != from ? (gsize) (dot - from) : strlen (from));
-    }
-  else
+  else if ((suggested = _ems_window_imported_base_name (self)) == NULL)
     /* Translators: the file name offered for a new assessment */
     suggested = g_strdup (_("Assessment.emsa"));
   g_strdelimit (suggested, "/", '-');

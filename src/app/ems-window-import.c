@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ems-import-dialog.h"
@@ -50,6 +52,18 @@ _ems_window_file_is_workbook (GFile *file)
   return lower != NULL &&
          (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm") ||
           g_str_has_suffix (lower, ".xls"));
+}
+
+char *
+_ems_window_imported_base_name (EmsWindow *self)
+{
+  const char *from = self->document ? g_object_get_data (G_OBJECT (self->document),
+                                                         EMS_WINDOW_IMPORTED_FROM) : NULL;
+  const char *dot = from ? strrchr (from, '.') : NULL;
+
+  if (from == NULL)
+    return NULL;
+  return g_strndup (from, dot != NULL && dot != from ? (gsize) (dot - from) : strlen (from));
 }
 
 static char *

@@ -123,6 +123,9 @@ gboolean   _ems_window_file_is_workbook     (GFile          *file);
 /* A new untitled assessment from the workbook, read in a thread */
 void       _ems_window_open_workbook        (EmsWindow      *self,
                                              GFile          *file);
+/* The workbook's name without its extension, for an untitled document
+ * read from one; else NULL */
+char      *_ems_window_imported_base_name   (EmsWindow      *self);
 /* A file dropped on the window */
 void       _ems_window_open_dropped         (EmsWindow      *self,
                                              GFile          *file);
