@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ems-file-dialogs.h"
 #include "ems-import-dialog.h"
 #include "ems-window-private.h"
 #include "ems-workbook-import.h"
@@ -64,14 +65,6 @@ _ems_window_imported_base_name (EmsWindow *self)
   if (from == NULL)
     return NULL;
   return g_strndup (from, dot != NULL && dot != from ? (gsize) (dot - from) : strlen (from));
-}
-
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename);
 }
 
 /* The worker thread: the bytes, then the workbook reader */
@@ -157,7 +150,7 @@ show_problems (EmsWindow *window,
                GFile     *file,
                GPtrArray *problems)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = ems_file_display_name (file);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *list = problems_text (problems, 200);
@@ -196,17 +189,12 @@ show_error (EmsWindow    *self,
             GFile        *file,
             const GError *error)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = ems_file_display_name (file);
   g_autofree char *heading = NULL;
-  GtkWidget *dialog;
 
   /* Translators: %s is a file name */
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  ems_show_error_dialog (GTK_WINDOW (self), heading, error->message);
 }
 
 static EmsWindow *
@@ -229,7 +217,7 @@ open_as_new (ImportJob *job)
   EmsWindow *window;
 
   g_object_set_data_full (G_OBJECT (document), EMS_WINDOW_IMPORTED_FROM,
-                          display_name (job->file), g_free);
+                          ems_file_display_name (job->file), g_free);
   /* Not saved: closing asks, Save asks for an .emsa file */
   ems_document_set_modified (document, TRUE);
   window = target_window (job->self);
@@ -288,7 +276,7 @@ import_into (ImportJob *job)
   EmsWindow *self = job->self;
   EmsAssessment *current = ems_document_get_assessment (job->document);
   g_autoptr(EmsImportChanges) changes = ems_import_changes_new (current, job->assessment);
-  g_autofree char *name = display_name (job->file);
+  g_autofree char *name = ems_file_display_name (job->file);
   EmsImportDialog *dialog;
   ApplyTarget *target;
 
