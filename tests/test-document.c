@@ -15,6 +15,7 @@
 
 #include "ems-atomic-file.h"
 #include "ems-document.h"
+#include "ems-import-changes.h"
 #include "ems-recovery.h"
 
 typedef struct
@@ -594,6 +595,99 @@ test_save_as_keeps_new_file (Fixture       *f,
   }
 }
 
+/* Changes made in a group are one step, undone and redone together */
+static void
+test_undo_group (void)
+{
+  g_autoptr(EmsAssessment) assessment = ems_assessment_new (ems_checklist_get_default ());
+  g_autoptr(EmsDocument) document = ems_document_new (assessment, NULL);
+
+  ems_assessment_set_level (assessment, "1.1", 2);
+  ems_document_begin_group (document);
+  ems_assessment_set_level (assessment, "1.1", 4);
+  ems_assessment_set_not_applicable (assessment, "2.1", "Not here");
+  ems_document_begin_group (document);   /* nested: still the one group */
+  ems_assessment_set_note (assessment, "3.1", "From the workbook");
+  ems_document_end_group (document);
+  ems_assessment_set_name (assessment, "Imported");
+  ems_document_end_group (document);
+
+  ems_document_undo (document);
+  g_assert_cmpuint (ems_assessment_get_answer (assessment, "1.1")->level, ==, 2);
+  g_assert_null (ems_assessment_get_answer (assessment, "2.1"));
+  g_assert_null (ems_assessment_get_answer (assessment, "3.1"));
+  g_assert_null (ems_assessment_get_name (assessment));
+  g_assert_true (ems_document_get_can_undo (document));
+
+  ems_document_redo (document);
+  g_assert_cmpuint (ems_assessment_get_answer (assessment, "1.1")->level, ==, 4);
+  g_assert_cmpint (ems_assessment_get_answer (assessment, "2.1")->state, ==, EMS_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (ems_assessment_get_answer (assessment, "3.1")->note, ==, "From the workbook");
+  g_assert_cmpstr (ems_assessment_get_name (assessment), ==, "Imported");
+  g_assert_false (ems_document_get_can_redo (document));
+
+  /* An edit after the group is a step of its own */
+  ems_assessment_set_name (assessment, "Imported, then renamed");
+  ems_document_undo (document);
+  g_assert_cmpstr (ems_assessment_get_name (assessment), ==, "Imported");
+  ems_document_undo (document);
+  ems_document_undo (document);
+  g_assert_null (ems_assessment_get_answer (assessment, "1.1"));
+  g_assert_false (ems_document_get_can_undo (document));
+  g_assert_false (ems_document_get_modified (document));
+
+  /* An empty group adds nothing */
+  ems_document_begin_group (document);
+  ems_document_end_group (document);
+  g_assert_false (ems_document_get_can_undo (document));
+}
+
+/* What a workbook changes: blanks keep what the assessment has */
+static void
+test_import_changes (void)
+{
+  g_autoptr(EmsAssessment) current = ems_assessment_new (ems_checklist_get_default ());
+  g_autoptr(EmsAssessment) imported = ems_assessment_new (ems_checklist_get_default ());
+  g_autoptr(EmsImportChanges) changes = NULL;
+
+  ems_assessment_set_name (current, "Kept");
+  ems_assessment_set_site (current, "Old site");
+  ems_assessment_set_target_level (current, 4);
+  ems_assessment_set_level (current, "1.1", 2);
+  ems_assessment_set_note (current, "1.1", "Kept note");
+  ems_assessment_set_level (current, "1.2", 3);
+
+  /* The workbook: no name (blank), target 3 (a blank questionnaire's
+   * default), a new site; 1.1 raised with no note; 1.2 the same; 2.1 a
+   * note only; 2.2 N/A */
+  ems_assessment_set_site (imported, "New site");
+  ems_assessment_set_level (imported, "1.1", 3);
+  ems_assessment_set_level (imported, "1.2", 3);
+  ems_assessment_set_note (imported, "2.1", "Typed");
+  ems_assessment_set_not_applicable (imported, "2.2", "No such thing");
+
+  changes = ems_import_changes_new (current, imported);
+  g_assert_cmpuint (changes->n_profile, ==, 1);
+  g_assert_cmpuint (changes->n_answers, ==, 2);   /* 1.1, 2.2 */
+  g_assert_cmpuint (changes->n_notes, ==, 2);     /* 2.1's note, 2.2's reason */
+  g_assert_cmpuint (changes->changes->len, ==, 4);
+
+  ems_import_changes_apply (changes, current);
+  g_assert_cmpstr (ems_assessment_get_name (current), ==, "Kept");
+  g_assert_cmpstr (ems_assessment_get_site (current), ==, "New site");
+  g_assert_cmpuint (ems_assessment_get_target_level (current), ==, 4);
+  g_assert_cmpuint (ems_assessment_get_answer (current, "1.1")->level, ==, 3);
+  g_assert_cmpstr (ems_assessment_get_answer (current, "1.1")->note, ==, "Kept note");
+  g_assert_cmpstr (ems_assessment_get_answer (current, "2.1")->note, ==, "Typed");
+  g_assert_cmpint (ems_assessment_get_answer (current, "2.1")->state, ==, EMS_ANSWER_UNANSWERED);
+  g_assert_cmpint (ems_assessment_get_answer (current, "2.2")->state, ==, EMS_ANSWER_NOT_APPLICABLE);
+
+  /* Once applied, nothing is left to change */
+  g_clear_pointer (&changes, ems_import_changes_free);
+  changes = ems_import_changes_new (current, imported);
+  g_assert_true (ems_import_changes_is_empty (changes));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +709,8 @@ main (int   argc,
   ADD ("/document/read-only-refused", test_read_only_refused);
   ADD ("/document/symlink-and-mode-kept", test_symlink_and_mode_kept);
   ADD ("/document/save-as-keeps-new-file", test_save_as_keeps_new_file);
+  g_test_add_func ("/document/undo-group", test_undo_group);
+  g_test_add_func ("/document/import-changes", test_import_changes);
 
   return g_test_run ();
 }

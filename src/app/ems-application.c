@@ -323,6 +323,15 @@ open_action (GSimpleAction *action,
   gtk_file_filter_set_name (filter, _("Assessments"));
   gtk_file_filter_add_mime_type (filter, "application/x-ten-elements-assessment");
   gtk_file_filter_add_pattern (filter, "*.emsa");
+  /* Our workbooks open as new assessments (ems-window-import.c) */
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Spreadsheet Workbooks"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
 

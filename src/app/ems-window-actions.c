@@ -184,6 +184,12 @@ ems_window_open_file (EmsWindow *self,
       return;
     }
 
+  if (_ems_window_file_is_workbook (file))   /* ems-window-import.c */
+    {
+      _ems_window_open_workbook (self, file);
+      return;
+    }
+
   data = g_new0 (OpenData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
@@ -542,7 +548,7 @@ save_as (EmsWindow *self)
     suggested = g_file_get_basename (ems_document_get_file (self->document));
   else if (name != NULL && *name != '\0')
     suggested = g_strconcat (name, ".emsa", NULL);
-  else
+  else if ((suggested = _ems_window_imported_base_name (self)) == NULL)
     /* Translators: the file name offered for a new assessment */
     suggested = g_strdup (_("Assessment.emsa"));
   g_strdelimit (suggested, "/", '-');
@@ -602,6 +608,7 @@ _ems_window_update_actions (EmsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-actions", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_doc);
+  _ems_window_import_update_actions (self);
 }
 
 static void
@@ -859,4 +866,5 @@ _ems_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  _ems_window_class_import_init (widget_class);
 }

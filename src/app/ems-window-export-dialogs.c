@@ -325,6 +325,60 @@ export_report_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The questionnaire: pre-filled from this assessment unless the user
+ * turns that off in the chooser */
+
+static void
+on_questionnaire_response (GtkNativeDialog *dialog,
+                           int              response,
+                           EmsWindow       *self)
+{
+  const char *known[] = { ".xlsx", NULL };
+  const char *prefill = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "prefill");
+  gboolean blank = g_strcmp0 (prefill, "false") == 0;
+  g_autoptr(GFile) file = chooser_take_file (self, dialog, response);
+  g_autoptr(GFile) target = NULL;
+
+  if (file == NULL)
+    return;
+  target = with_extension (file, ".xlsx", known);
+  {
+    PendingExport *pending = pending_export_new (self, target);
+
+    pending->kind = blank ? EMS_EXPORT_QUESTIONNAIRE_BLANK : EMS_EXPORT_QUESTIONNAIRE;
+    export_when_confirmed (pending, file);
+  }
+}
+
+static void
+export_questionnaire_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  EmsWindow *self = EMS_WINDOW (widget);
+  g_autofree char *base = suggested_base_name (self);
+  g_autofree char *suggested = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (get_assessment (self) == NULL)
+    return;
+
+  /* Translators: the file name offered for the questionnaire; %s is the assessment's name */
+  suggested = g_strdup_printf (_("%s Questionnaire.xlsx"), base);
+  chooser = chooser_new (self, _("Export Questionnaire"), suggested);
+  filter = filter_new (_("Spreadsheet Workbooks"),
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* A boolean choice (no options): "true" or "false" */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "prefill",
+                               _("Fill in this assessment’s profile and answers"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "prefill", "true");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_questionnaire_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const char *
 chart_kind_label (EmsChartKind kind)
 {
@@ -479,6 +533,8 @@ _ems_window_export_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.export-questionnaire", NULL,
+                                   export_questionnaire_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
 }

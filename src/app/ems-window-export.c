@@ -23,6 +23,7 @@
 #include "ems-window-export-private.h"
 #include "ems-launcher.h"
 #include "ems-xlsx.h"
+#include "ems-xlsx-questionnaire.h"
 
 #define STATE_KEY "ems-window-export-state"
 
@@ -223,6 +224,18 @@ export_thread (GTask        *task,
         ok = ems_chart_export (copy, job->chart, job->path, job->scale, &error);
       break;
 
+    case EMS_EXPORT_QUESTIONNAIRE:
+      copy = load_snapshot (job, &error);
+      if (copy != NULL)
+        ok = ems_xlsx_export_questionnaire (ems_assessment_get_checklist (copy), copy,
+                                            job->when, job->path, &error);
+      break;
+
+    case EMS_EXPORT_QUESTIONNAIRE_BLANK:
+      ok = ems_xlsx_export_questionnaire (ems_checklist_get_default (), NULL,
+                                          job->when, job->path, &error);
+      break;
+
     case EMS_EXPORT_PRINT:
     default:
       g_assert_not_reached ();
@@ -317,6 +330,13 @@ start_export (EmsWindow *self,
       break;
     case EMS_EXPORT_CHART:
       job->snapshot = ems_assessment_serialize (assessment);
+      break;
+    case EMS_EXPORT_QUESTIONNAIRE:
+      job->snapshot = ems_assessment_serialize (assessment);
+      job->when = g_date_time_new_now_local ();
+      break;
+    case EMS_EXPORT_QUESTIONNAIRE_BLANK:
+      job->when = g_date_time_new_now_local ();
       break;
     case EMS_EXPORT_PRINT:
     default:
@@ -474,6 +494,7 @@ update_actions (EmsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-questionnaire", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", enabled);
 }
 

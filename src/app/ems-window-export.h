@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Installs win.export-workbook (Ctrl+E), win.export-report,
- * win.export-chart, win.print (Ctrl+P) and win.open-export (s: a URI).
+ * win.export-chart, win.export-questionnaire, win.print (Ctrl+P) and
+ * win.open-export (s: a URI).
  * Each export asks for a file, writes it in a worker thread from a snapshot
  * of the assessment, then shows a toast with an "Open" button, or a dialog
  * naming the file when it failed (nothing is left behind then).
@@ -22,6 +23,8 @@ typedef enum
   EMS_EXPORT_REPORT,     /* the PDF report */
   EMS_EXPORT_CHART,      /* .png, .svg or .pdf by the extension */
   EMS_EXPORT_PRINT,      /* the report through GtkPrintOperation, to a PDF file */
+  EMS_EXPORT_QUESTIONNAIRE,        /* the fill-in .xlsx, pre-filled from the assessment */
+  EMS_EXPORT_QUESTIONNAIRE_BLANK,  /* the fill-in .xlsx, blank */
 } EmsExportKind;
 
 /* From the window's class_init and init */

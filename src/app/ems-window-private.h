@@ -6,6 +6,7 @@
  * ems-window.c          the frame: title, pages, navigation, the document
  * ems-window-sidebar.c  the list of sections and the progress above it
  * ems-window-actions.c  the win.* actions: opening, saving, undo, closing
+ * ems-window-import.c   our workbooks: opened as new, or imported into
  *
  * Only these files include this header. The exports and printing
  * (ems-window-export*.c) keep their own state and use only the window's
@@ -20,6 +21,10 @@
 G_BEGIN_DECLS
 
 #define EMS_WINDOW_MIME_TYPE "application/x-ten-elements-assessment"
+
+/* Data on an untitled EmsDocument read from a workbook: the workbook's
+ * display name (the title says where it came from) */
+#define EMS_WINDOW_IMPORTED_FROM "ems-window-imported-from"
 
 typedef struct
 {
@@ -109,5 +114,20 @@ void       _ems_window_update_actions       (EmsWindow      *self);
 /* From close-request: TRUE when closing waits for the user (unsaved
  * changes), FALSE when the window may close now */
 gboolean   _ems_window_confirm_close        (EmsWindow      *self);
+
+/* ems-window-import.c */
+void       _ems_window_class_import_init    (GtkWidgetClass *widget_class);
+void       _ems_window_import_update_actions (EmsWindow     *self);
+/* TRUE for a name ending in .xlsx, .xlsm or .xls */
+gboolean   _ems_window_file_is_workbook     (GFile          *file);
+/* A new untitled assessment from the workbook, read in a thread */
+void       _ems_window_open_workbook        (EmsWindow      *self,
+                                             GFile          *file);
+/* The workbook's name without its extension, for an untitled document
+ * read from one; else NULL */
+char      *_ems_window_imported_base_name   (EmsWindow      *self);
+/* A file dropped on the window */
+void       _ems_window_open_dropped         (EmsWindow      *self,
+                                             GFile          *file);
 
 G_END_DECLS

@@ -136,7 +136,15 @@ update_title (EmsWindow *self)
   adw_window_title_set_title (self->window_title, shown);
 
   if (ems_document_get_file (self->document) == NULL)
-    subtitle = g_strdup (_("Not saved yet"));
+    {
+      const char *from = g_object_get_data (G_OBJECT (self->document), EMS_WINDOW_IMPORTED_FROM);
+
+      if (from != NULL)
+        /* Translators: the window's subtitle; %s is a workbook's file name */
+        subtitle = g_strdup_printf (_("From “%s”, not saved yet"), from);
+      else
+        subtitle = g_strdup (_("Not saved yet"));
+    }
   else if (self->document_is_example)
     subtitle = g_strdup (_("Example: use Save As to keep your changes"));
   else
@@ -536,7 +544,7 @@ on_drop (GtkDropTarget *target,
 
   files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
-    ems_window_open_file (self, l->data);
+    _ems_window_open_dropped (self, l->data);
 
   return files != NULL;
 }

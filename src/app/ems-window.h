@@ -29,6 +29,11 @@ void         ems_window_open_file           (EmsWindow      *self,
                                              GFile          *file);
 void         ems_window_new_document        (EmsWindow      *self);
 gboolean     ems_window_is_reusable         (EmsWindow      *self);
+/* Reads @file (one of our workbooks) in a thread and shows what it changes
+ * in the open assessment, applied as one undoable step when the user
+ * agrees; without an open assessment, opens it as a new one. */
+void         ems_window_import_answers      (EmsWindow      *self,
+                                             GFile          *file);
 void         ems_window_show_welcome        (EmsWindow      *self);
 gboolean     ems_window_is_busy             (EmsWindow      *self);
 /* Reads the document's file again, dropping unsaved changes */

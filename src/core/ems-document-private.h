@@ -30,6 +30,8 @@ struct _EmsDocument
   GPtrArray     *undo_stack;
   GPtrArray     *redo_stack;
   gboolean       applying;
+  guint          group_depth;     /* ems_document_begin_group() nesting */
+  guint          group_start;     /* undo stack length when the group began */
   guint64        next_serial;
   guint64        saved_serial;    /* top of the undo stack when saved; 0: empty */
   gboolean       recorded;        /* an entry recorded the change under way */

@@ -36,6 +36,7 @@ typedef enum
   UNDO_ANSWER,
   UNDO_PROPERTY,   /* of the assessment or of one action */
   UNDO_ACTIONS,    /* actions removed and added at one position */
+  UNDO_GROUP,      /* several entries undone and redone as one step */
 } UndoKind;
 
 typedef struct
@@ -51,6 +52,7 @@ typedef struct
   guint      position;     /* UNDO_ACTIONS */
   GPtrArray *removed;      /* EmsAction */
   GPtrArray *added;        /* EmsAction */
+  GPtrArray *children;     /* UNDO_GROUP: UndoEntry, in the order made */
   gboolean   text_only;
   gint64     time;         /* 0: never merge into this entry */
 } UndoEntry;
@@ -77,6 +79,7 @@ undo_entry_free (gpointer data)
     g_value_unset (&entry->new_value);
   g_clear_pointer (&entry->removed, g_ptr_array_unref);
   g_clear_pointer (&entry->added, g_ptr_array_unref);
+  g_clear_pointer (&entry->children, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -423,6 +426,17 @@ apply_entry (EmsDocument *self,
 
   switch (entry->kind)
     {
+    case UNDO_GROUP:
+      /* Undone last change first, redone in the order made */
+      for (guint i = 0; i < entry->children->len; i++)
+        {
+          guint j = undo ? entry->children->len - 1 - i : i;
+
+          apply_entry (self, g_ptr_array_index (entry->children, j), undo);
+        }
+      self->applying = TRUE;
+      break;
+
     case UNDO_ANSWER:
       {
         EmsAnswer *answer = undo ? entry->old_answer : entry->new_answer;
@@ -476,6 +490,55 @@ move_entry (EmsDocument *self,
   g_ptr_array_add (to, entry);
   ems_document_update_modified (self);
   ems_document_emit_undo_state (self, could_undo, could_redo);
+}
+
+/* Groups */
+
+void
+ems_document_begin_group (EmsDocument *self)
+{
+  g_return_if_fail (EMS_IS_DOCUMENT (self));
+
+  if (self->group_depth++ == 0)
+    {
+      /* Nothing made inside the group merges into the step before it */
+      ems_document_undo_seal (self);
+      self->group_start = self->undo_stack->len;
+    }
+}
+
+void
+ems_document_end_group (EmsDocument *self)
+{
+  UndoEntry *group;
+  guint n;
+
+  g_return_if_fail (EMS_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+
+  n = self->undo_stack->len - MIN (self->group_start, self->undo_stack->len);
+  if (n == 0)
+    return;
+  if (n == 1)
+    {
+      ems_document_undo_seal (self);
+      return;
+    }
+
+  /* The group takes the serial of its last step, which the saved point and
+   * the modified flag already know. */
+  group = g_new0 (UndoEntry, 1);
+  group->kind = UNDO_GROUP;
+  group->children = g_ptr_array_new_with_free_func (undo_entry_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (group->children,
+                     g_ptr_array_steal_index (self->undo_stack, self->group_start));
+  group->serial = ((UndoEntry *) g_ptr_array_index (group->children, n - 1))->serial;
+  group->time = 0;
+  g_ptr_array_add (self->undo_stack, group);
 }
 
 void

@@ -52,6 +52,10 @@ gboolean       ems_document_get_can_undo       (EmsDocument         *self);
 gboolean       ems_document_get_can_redo       (EmsDocument         *self);
 void           ems_document_undo               (EmsDocument         *self);
 void           ems_document_redo               (EmsDocument         *self);
+/* Every change made between these two calls (they nest) is undone and
+ * redone as one step, such as the answers imported from a workbook */
+void           ems_document_begin_group        (EmsDocument         *self);
+void           ems_document_end_group          (EmsDocument         *self);
 
 /* Writes the assessment to @file (NULL: the document's file) through the
  * atomic writer, in a thread. Saving to the document's own file fails with
