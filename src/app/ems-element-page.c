@@ -37,6 +37,11 @@ struct _EmsElementPage
 
   GPtrArray     *rows;
   guint          build_id;
+
+  /* The widget to scroll into view at the next frames */
+  GtkWidget     *reveal_target;
+  guint          reveal_id;
+  guint          reveal_frames;
 };
 
 G_DEFINE_FINAL_TYPE (EmsElementPage, ems_element_page, GTK_TYPE_WIDGET)
@@ -78,6 +83,148 @@ on_changed (EmsAssessment  *assessment,
   update_summary (self);
 }
 
+static gboolean
+auto_advance (EmsElementPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GVariant) state = NULL;
+
+  /* win.auto-advance follows the setting (ems-window.c); without it, on */
+  if (G_IS_ACTION_GROUP (root) &&
+      g_action_group_has_action (G_ACTION_GROUP (root), "auto-advance"))
+    state = g_action_group_get_action_state (G_ACTION_GROUP (root), "auto-advance");
+  return state == NULL || !g_variant_is_of_type (state, G_VARIANT_TYPE_BOOLEAN) ||
+         g_variant_get_boolean (state);
+}
+
+static void ensure_rows (EmsElementPage *self);
+
+/* Scrolls so that the whole target is visible, its top first when it is
+ * taller than the view. Retried for a few frames: after opening a file or
+ * building rows the allocation is not there yet. */
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  EmsElementPage *self = EMS_ELEMENT_PAGE (widget);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  /* The clamp: coordinates in the scrolled content, not in the view */
+  GtkWidget *content = gtk_widget_get_first_child (viewport);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  graphene_rect_t bounds, focus_bounds;
+  double value = gtk_adjustment_get_value (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  double top, bottom, wanted;
+
+  if (self->reveal_target == NULL || self->reveal_frames-- == 0)
+    goto done;
+  if (gtk_widget_get_width (self->reveal_target) == 0 || page <= 0 ||
+      !gtk_widget_compute_bounds (self->reveal_target, content, &bounds))
+    return G_SOURCE_CONTINUE;
+
+  /* A little room around, so that the focus ring shows */
+  top = bounds.origin.y - 12;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+  if (bottom - top > page)
+    {
+      /* Taller than the view: its top, unless the focus would be below */
+      wanted = top;
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->reveal_target) &&
+          gtk_widget_compute_bounds (focus, content, &focus_bounds) &&
+          focus_bounds.origin.y + focus_bounds.size.height + 12 > wanted + page)
+        wanted = focus_bounds.origin.y + focus_bounds.size.height + 12 - page;
+      if (ABS (wanted - value) < 1)
+        goto done;
+    }
+  else if (top < value)
+    wanted = top;
+  else if (bottom > value + page)
+    wanted = bottom - page;
+  else
+    goto done;
+
+  gtk_adjustment_set_value (adj, wanted);
+  if (ABS (gtk_adjustment_get_value (adj) - MAX (wanted, 0)) > 1)
+    return G_SOURCE_CONTINUE;   /* not scrollable that far yet */
+
+done:
+  g_clear_weak_pointer (&self->reveal_target);
+  self->reveal_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal (EmsElementPage *self,
+        GtkWidget      *target)
+{
+  g_set_weak_pointer (&self->reveal_target, target);
+  self->reveal_frames = 10;
+  if (self->reveal_id == 0)
+    self->reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick, NULL, NULL);
+}
+
+static void
+on_row_reveal (EmsQuestionRow *row,
+               GtkWidget      *target,
+               EmsElementPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* Moved by the program: show where the focus went */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  reveal (self, target);
+}
+
+static guint
+row_index (EmsElementPage *self,
+           EmsQuestionRow *row)
+{
+  guint index = 0;
+
+  g_ptr_array_find (self->rows, row, &index);
+  return index;
+}
+
+/* The question @delta away from @row; past the last one, the Next button */
+static void
+focus_row_after (EmsElementPage *self,
+                 EmsQuestionRow *row,
+                 int             delta)
+{
+  int index = (int) row_index (self, row) + delta;
+
+  ensure_rows (self);
+  if (index < 0)
+    return;
+  if ((guint) index >= self->rows->len)
+    {
+      gtk_widget_grab_focus (self->next_button);
+      on_row_reveal (row, self->nav, self);
+      return;
+    }
+  ems_question_row_focus (g_ptr_array_index (self->rows, index));
+}
+
+static void
+on_row_advance (EmsQuestionRow *row,
+                EmsElementPage *self)
+{
+  if (auto_advance (self))
+    focus_row_after (self, row, 1);
+}
+
+static void
+on_row_move_focus (EmsQuestionRow *row,
+                   int             direction,
+                   EmsElementPage *self)
+{
+  focus_row_after (self, row, direction);
+}
+
 static void
 add_row (EmsElementPage *self)
 {
@@ -92,6 +239,9 @@ add_row (EmsElementPage *self)
                               self->rows->len > 0 ? g_ptr_array_index (self->rows, self->rows->len - 1)
                                                   : gtk_widget_get_prev_sibling (self->nav));
   g_ptr_array_add (self->rows, row);
+  g_signal_connect_object (row, "advance", G_CALLBACK (on_row_advance), self, 0);
+  g_signal_connect_object (row, "move-question", G_CALLBACK (on_row_move_focus), self, 0);
+  g_signal_connect_object (row, "reveal", G_CALLBACK (on_row_reveal), self, 0);
 }
 
 static guint
@@ -153,6 +303,10 @@ ems_element_page_dispose (GObject *object)
   EmsElementPage *self = EMS_ELEMENT_PAGE (object);
 
   g_clear_handle_id (&self->build_id, g_source_remove);
+  if (self->reveal_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_id);
+  self->reveal_id = 0;
+  g_clear_weak_pointer (&self->reveal_target);
   if (self->assessment != NULL)
     g_signal_handlers_disconnect_by_data (self->assessment, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), EMS_TYPE_ELEMENT_PAGE);
@@ -189,6 +343,9 @@ ems_element_page_init (EmsElementPage *self)
 {
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The questions scroll themselves into view, whole (reveal_tick) */
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller))),
+                                    FALSE);
   /* Not tooltip-text: see ems-tooltip.c */
   ems_tooltip_set_text (self->previous_button, _("Previous Element (Alt+Page Up)"));
   ems_tooltip_set_text (self->next_button, _("Next Element (Alt+Page Down)"));

@@ -24,6 +24,7 @@ struct _EmsQuestionRow
   GtkWidget         *help_button;
   GtkLabel          *text_label;
   GtkLabel          *help_label;
+  GtkWidget         *level_chooser;
   GtkWidget         *level_buttons[EMS_N_LEVELS];   /* level_0 … level_na */
   GtkLabel          *level_labels[EMS_N_LEVELS];    /* their short labels */
   GtkWidget         *meaning_label;
@@ -40,6 +41,59 @@ struct _EmsQuestionRow
 };
 
 G_DEFINE_FINAL_TYPE (EmsQuestionRow, ems_question_row, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_ADVANCE,
+  SIGNAL_MOVE_FOCUS,
+  SIGNAL_REVEAL,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+chosen_level (EmsQuestionRow *self)
+{
+  for (guint i = 0; i < EMS_N_LEVELS; i++)
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->level_buttons[i])))
+      return i;
+  return -1;
+}
+
+/* The level button that has the focus, or -1 */
+static int
+focused_level (EmsQuestionRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (guint i = 0; i < EMS_N_LEVELS && focus != NULL; i++)
+    if (focus == self->level_buttons[i] || gtk_widget_is_ancestor (focus, self->level_buttons[i]))
+      return i;
+  return -1;
+}
+
+/* The level chooser is one Tab stop: only one of its buttons is focusable
+ * at a time (the chosen level, or the first), the arrow keys move on. */
+static void
+set_tab_stop (EmsQuestionRow *self,
+              int             level)
+{
+  if (level < 0)
+    level = 0;
+  gtk_widget_set_focusable (self->level_buttons[level], TRUE);
+  for (guint i = 0; i < EMS_N_LEVELS; i++)
+    if ((int) i != level)
+      gtk_widget_set_focusable (self->level_buttons[i], FALSE);
+}
+
+static void
+focus_level (EmsQuestionRow *self,
+             int             level)
+{
+  set_tab_stop (self, level);
+  gtk_widget_grab_focus (self->level_buttons[MAX (level, 0)]);
+}
 
 static void
 set_entry_text (GtkWidget  *row,
@@ -69,8 +123,20 @@ update_from_model (EmsQuestionRow *self)
   self->updating = TRUE;
 
   for (guint i = 0; i < EMS_N_LEVELS; i++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->level_buttons[i]),
-                                  (int) i == chosen);
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->level_buttons[i]),
+                                    (int) i == chosen);
+      /* A radio: "checked", not the toggle button's "pressed" */
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->level_buttons[i]),
+                                  GTK_ACCESSIBLE_STATE_PRESSED);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->level_buttons[i]),
+                                   GTK_ACCESSIBLE_STATE_CHECKED,
+                                   (int) i == chosen ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                     : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                   -1);
+    }
+  if (focused_level (self) < 0)
+    set_tab_stop (self, chosen);
 
   set_entry_text (self->note_row, answer ? answer->note : NULL);
   set_entry_text (self->evidence_row, answer ? answer->evidence : NULL);
@@ -161,7 +227,10 @@ on_level_toggled (GtkToggleButton *button,
       const EmsAnswer *answer = ems_assessment_get_answer (self->assessment, self->question->id);
 
       if (answer == NULL || answer->reason == NULL || *answer->reason == '\0')
-        gtk_widget_grab_focus (self->reason_row);
+        {
+          gtk_widget_grab_focus (self->reason_row);
+          g_signal_emit (self, signals[SIGNAL_REVEAL], 0, self->reason_row);
+        }
     }
 }
 
@@ -223,44 +292,121 @@ on_key_pressed (GtkEventControllerKey *controller,
                 EmsQuestionRow        *self)
 {
   int level = -1;
+  int focused;
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   if (focus_is_editable (self))
     return GDK_EVENT_PROPAGATE;
 
-  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_4)
-    level = keyval - GDK_KEY_0;
-  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_4)
-    level = keyval - GDK_KEY_KP_0;
-  else if (keyval == GDK_KEY_n || keyval == GDK_KEY_N)
-    level = EMS_LEVEL_NA;
-  else if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_BackSpace)
+  focused = focused_level (self);
+  switch (keyval)
     {
+    /* In reading order: Right never goes back, Left never forward */
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      if (focused < 0)
+        return GDK_EVENT_PROPAGATE;
+      if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+        focus_level (self, MIN (focused + 1, EMS_N_LEVELS - 1));
+      else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+        focus_level (self, MAX (focused - 1, 0));
+      else if (keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home)
+        focus_level (self, 0);
+      else
+        focus_level (self, EMS_N_LEVELS - 1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_j:
+      g_signal_emit (self, signals[SIGNAL_MOVE_FOCUS], 0, 1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_k:
+      g_signal_emit (self, signals[SIGNAL_MOVE_FOCUS], 0, -1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      /* Enter opens the note; on the other buttons it presses them */
+      if (focused < 0)
+        return GDK_EVENT_PROPAGATE;
+      gtk_widget_grab_focus (self->note_row);
+      g_signal_emit (self, signals[SIGNAL_REVEAL], 0, self->note_row);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Delete:
+    case GDK_KEY_BackSpace:
       ems_assessment_clear_level (self->assessment, self->question->id);
       return GDK_EVENT_STOP;
-    }
-  else if (keyval == GDK_KEY_question)
-    {
+
+    case GDK_KEY_question:
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->help_button),
                                     !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->help_button)));
       return GDK_EVENT_STOP;
+
+    case GDK_KEY_n:
+    case GDK_KEY_N:
+      level = EMS_LEVEL_NA;
+      break;
+
+    default:
+      if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_4)
+        level = keyval - GDK_KEY_0;
+      else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_4)
+        level = keyval - GDK_KEY_KP_0;
+      break;
     }
 
   if (level < 0)
     return GDK_EVENT_PROPAGATE;
 
   choose_level (self, level);
-  gtk_widget_grab_focus (self->level_buttons[level]);
+  focus_level (self, level);
   if (level == EMS_LEVEL_NA)
     {
       const EmsAnswer *answer = ems_assessment_get_answer (self->assessment, self->question->id);
 
       if (answer == NULL || answer->reason == NULL || *answer->reason == '\0')
-        gtk_widget_grab_focus (self->reason_row);
+        {
+          /* The reason is required: type it first, in view */
+          gtk_widget_grab_focus (self->reason_row);
+          g_signal_emit (self, signals[SIGNAL_REVEAL], 0, self->reason_row);
+          return GDK_EVENT_STOP;
+        }
     }
 
+  g_signal_emit (self, signals[SIGNAL_ADVANCE], 0);
+
   return GDK_EVENT_STOP;
+}
+
+static void
+on_focus_enter (GtkEventControllerFocus *controller,
+                EmsQuestionRow          *self)
+{
+  /* Only where the focus really is (crossings also reach old rows) */
+  if (!gtk_event_controller_focus_contains_focus (controller))
+    return;
+  g_signal_emit (self, signals[SIGNAL_REVEAL], 0, GTK_WIDGET (self));
+}
+
+/* Tabbing back into the chooser lands on the chosen level */
+static void
+on_chooser_focus_leave (GtkEventControllerFocus *controller,
+                        EmsQuestionRow          *self)
+{
+  set_tab_stop (self, chosen_level (self));
 }
 
 /* What the checklist says of each level: the buttons' short labels,
@@ -281,18 +427,25 @@ label_level_button (EmsQuestionRow *self,
     {
       /* Translators: tooltip of the N/A button: the label, the meaning and the key */
       tooltip = g_strdup_printf (_("%s: %s (key N)"), short_label, meaning);
-      accessible = g_strdup_printf ("%s. %s", short_label, meaning);
+      accessible = g_strdup (short_label);
     }
   else
     {
       /* Translators: tooltip of a level button: level, label, meaning, key */
       tooltip = g_strdup_printf (_("Level %u, %s: %s (key %u)"), level, short_label, meaning, level);
-      /* Translators: accessible name of a level button */
-      accessible = g_strdup_printf (_("Level %u, %s. %s"), level, short_label, meaning);
+      /* Translators: accessible name of a level radio button, read as
+       * “Level 3, Implemented, selected, 4 of 6” */
+      accessible = g_strdup_printf (_("Level %u, %s"), level, short_label);
     }
   ems_tooltip_set_text (button, tooltip);
+  /* The position among the six levels: "4 of 6" */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_RELATION_POS_IN_SET, (int) level + 1,
+                                  GTK_ACCESSIBLE_RELATION_SET_SIZE, EMS_N_LEVELS,
                                   -1);
 }
 
@@ -326,6 +479,31 @@ ems_question_row_class_init (EmsQuestionRowClass *klass)
 
   object_class->dispose = ems_question_row_dispose;
 
+  /**
+   * EmsQuestionRow::advance:
+   *
+   * A level was chosen by its key: the next question may take the focus.
+   */
+  signals[SIGNAL_ADVANCE] =
+    g_signal_new ("advance", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * EmsQuestionRow::move-question:
+   * @direction: 1 for the next question, -1 for the previous one
+   */
+  signals[SIGNAL_MOVE_FOCUS] =
+    g_signal_new ("move-question", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /**
+   * EmsQuestionRow::reveal:
+   * @widget: the row or one of its fields
+   *
+   * @widget has the focus: it should be scrolled into view.
+   */
+  signals[SIGNAL_REVEAL] =
+    g_signal_new ("reveal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GTK_TYPE_WIDGET);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "questionrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -338,6 +516,7 @@ ems_question_row_class_init (EmsQuestionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, help_button);
   gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, help_label);
+  gtk_widget_class_bind_template_child (widget_class, EmsQuestionRow, level_chooser);
   for (guint i = 0; i < EMS_N_LEVELS; i++)
     {
       gtk_widget_class_bind_template_child_full (widget_class, level_ids[i], FALSE,
@@ -365,6 +544,7 @@ static void
 ems_question_row_init (EmsQuestionRow *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Not tooltip-text: see ems-tooltip.c */
@@ -373,6 +553,15 @@ ems_question_row_init (EmsQuestionRow *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_chooser_focus_leave), self);
+  gtk_widget_add_controller (self->level_chooser, focus);
+  set_tab_stop (self, -1);
 }
 
 /* The question's own text, and the checklist's words for the levels */
@@ -399,6 +588,13 @@ set_question (EmsQuestionRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, q->text, -1);
+
+  /* The radio group is named by its question, id and text */
+  g_free (accessible);
+  /* Translators: accessible name of a question's level chooser: its id, then its text */
+  accessible = g_strdup_printf (_("Question %s: %s"), q->id, q->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_chooser),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 GtkWidget *
@@ -468,11 +664,6 @@ ems_question_row_focus (EmsQuestionRow *self)
 {
   g_return_if_fail (EMS_IS_QUESTION_ROW (self));
 
-  for (guint i = 0; i < EMS_N_LEVELS; i++)
-    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->level_buttons[i])))
-      {
-        gtk_widget_grab_focus (self->level_buttons[i]);
-        return;
-      }
-  gtk_widget_grab_focus (self->level_buttons[0]);
+  focus_level (self, chosen_level (self));
+  g_signal_emit (self, signals[SIGNAL_REVEAL], 0, GTK_WIDGET (self));
 }

@@ -38,7 +38,12 @@ sidebar_row_new (EmsWindow  *self,
   gtk_box_append (GTK_BOX (box), lead);
 
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  /* Long element titles (fr, es) wrap onto a second line, between words */
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD);
+  gtk_label_set_lines (GTK_LABEL (title_label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title_label), 24);
   ems_tooltip_set_text (title_label, title);
   out->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (out->subtitle), 0);

@@ -323,9 +323,21 @@ on_sidebar_row_selected (GtkListBox    *list,
                          GtkListBoxRow *row,
                          EmsWindow     *self)
 {
-  if (self->selecting || row == NULL)
+  GtkListBoxRow *current;
+
+  if (self->selecting || row == NULL || self->page >= self->sidebar_rows->len)
     return;
-  ems_window_show_page (self, gtk_list_box_row_get_index (row));
+
+  /* Moving the focus through the list (Tab, arrows) never switches pages:
+   * only activating a row does (click, Enter, Space). The selection keeps
+   * showing the page shown. */
+  current = GTK_LIST_BOX_ROW (g_array_index (self->sidebar_rows, SidebarRow, self->page).row);
+  if (row != current)
+    {
+      self->selecting = TRUE;
+      gtk_list_box_select_row (list, current);
+      self->selecting = FALSE;
+    }
 }
 
 static void
@@ -372,6 +384,12 @@ focus_where_left_off (gpointer user_data)
 
   if (EMS_IS_ELEMENT_PAGE (page))
     ems_element_page_focus_first_unanswered (EMS_ELEMENT_PAGE (page));
+  else if (EMS_IS_PROFILE_PAGE (page))
+    {
+      /* A new assessment starts with the organisation's name */
+      gtk_widget_grab_focus (ems_profile_page_get_row (EMS_PROFILE_PAGE (page), "name"));
+      gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -619,6 +637,13 @@ ems_window_constructed (GObject *object)
 
   if (self->settings == NULL)
     self->settings = settings_new ();
+  if (self->settings != NULL)
+    {
+      /* win.auto-advance: the menu toggle, read by the element pages */
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, "auto-advance");
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
   restore_window_state (self);
   update_title (self);
   _ems_window_update_actions (self);
@@ -643,6 +668,8 @@ ems_window_dispose (GObject *object)
   EmsWindow *self = EMS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* The setting outlives the window: no more state changes to a window gone */
+  g_action_map_remove_action (G_ACTION_MAP (self), "auto-advance");
   disconnect_document (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);

@@ -156,10 +156,14 @@ test_keyboard_levels (void)
   g_assert_cmpint (answer (window, "2.1")->state, ==, EMS_ANSWER_LEVEL);
   g_assert_cmpuint (answer (window, "2.1")->level, ==, 3);
 
+  /* The focus moved on to the next question: back to this one */
+  ems_question_row_focus (row);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (ems_test_press_key (focus, GDK_KEY_KP_0));
   g_assert_cmpuint (answer (window, "2.1")->level, ==, 0);
 
+  /* The focus moved on to the next question: back to this one */
+  ems_question_row_focus (row);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (ems_test_press_key (focus, GDK_KEY_4));
   g_assert_cmpuint (answer (window, "2.1")->level, ==, 4);
