@@ -42,6 +42,10 @@ struct _EmsElementPage
   GtkWidget     *reveal_target;
   guint          reveal_id;
   guint          reveal_frames;
+  /* Where the target stood at the last frame: done once it stands still */
+  double         reveal_last_y;
+  double         reveal_last_height;
+  guint          reveal_still;
 };
 
 G_DEFINE_FINAL_TYPE (EmsElementPage, ems_element_page, GTK_TYPE_WIDGET)
@@ -143,12 +147,30 @@ reveal_tick (GtkWidget     *widget,
     wanted = top;
   else if (bottom > value + page)
     wanted = bottom - page;
-  else
+  else if (bounds.origin.y == self->reveal_last_y &&
+           bounds.size.height == self->reveal_last_height &&
+           ++self->reveal_still >= 5)
     goto done;
+  else if (bounds.origin.y == self->reveal_last_y &&
+           bounds.size.height == self->reveal_last_height)
+    return G_SOURCE_CONTINUE;
+  else
+    {
+      /* In view, but the layout may still move it: answering a question
+       * shows its next step, which pushes the rows below down some frames
+       * later. Done once it has stood still for five frames. */
+      self->reveal_last_y = bounds.origin.y;
+      self->reveal_last_height = bounds.size.height;
+      self->reveal_still = 0;
+      return G_SOURCE_CONTINUE;
+    }
 
   gtk_adjustment_set_value (adj, wanted);
-  if (ABS (gtk_adjustment_get_value (adj) - MAX (wanted, 0)) > 1)
-    return G_SOURCE_CONTINUE;   /* not scrollable that far yet */
+  /* Scrolled (or not scrollable that far yet): look again at the next
+   * frames, until the target stands still in view */
+  self->reveal_last_y = -1;
+  self->reveal_still = 0;
+  return G_SOURCE_CONTINUE;
 
 done:
   g_clear_weak_pointer (&self->reveal_target);
@@ -161,7 +183,10 @@ reveal (EmsElementPage *self,
         GtkWidget      *target)
 {
   g_set_weak_pointer (&self->reveal_target, target);
-  self->reveal_frames = 10;
+  self->reveal_frames = 30;
+  self->reveal_last_y = -1;
+  self->reveal_last_height = -1;
+  self->reveal_still = 0;
   if (self->reveal_id == 0)
     self->reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick, NULL, NULL);
 }
